@@ -1,0 +1,58 @@
+// Puts the pieces together: the store chosen from config, the HTTP app, and the sync server on one port.
+// Used by main.ts, the tests and the benchmark alike.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createApp } from './http/app.js';
+import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
+import type { PlanStore } from './storage/types.js';
+import { Rooms } from './sync/rooms.js';
+import { attachSyncServer } from './sync/syncServer.js';
+
+export interface CylchServer {
+  readonly httpServer: Server;
+  readonly store: PlanStore;
+  readonly rooms: Rooms;
+  /** The address it listens on, such as http://127.0.0.1:3000. */
+  readonly url: string;
+  /** Stop accepting connections, save every open plan, and close the store. */
+  close(): Promise<void>;
+}
+
+export async function startCylchServer(config: Config, log: Logger, clientDir: string): Promise<CylchServer> {
+  const store = await LowdbPlanStore.open(config.dataDir, log);
+  const rooms = new Rooms(store, log);
+  const httpServer = createServer(createApp({ store, log, clientDir }));
+  const sync = attachSyncServer(httpServer, rooms, log);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    httpServer,
+    store,
+    rooms,
+    url: `http://${host}:${port}`,
+    close() {
+      closing ??= (async () => {
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await sync.close();
+        await rooms.closeAll();
+        httpServer.closeAllConnections();
+        await httpClosed;
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Errors with stable ids. Operations throw these; server/http/errorHandler.ts is the one place that turns them
+// into responses, and the sync server maps them to close codes. Anything else is an internal error.
+
+import type { ErrorId } from '../shared/errors.js';
+import { CloseCode } from '../shared/closeCodes.js';
+
+export class AppError extends Error {
+  constructor(
+    readonly id: ErrorId,
+    readonly status: number,
+    message: string,
+    readonly closeCode: number = CloseCode.serverError,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  /** Server faults are logged; a person's bad input is not. */
+  get isReportable(): boolean {
+    return this.status >= 500;
+  }
+}
+
+export const errors = {
+  invalidRequest: (issues: { path: string; message: string }[]) =>
+    new AppError('invalidRequest', 400, 'The request was not valid.', CloseCode.malformedMessage, issues),
+  invalidPlanId: () =>
+    new AppError('invalidPlanId', 400, 'That is not a valid plan address.', CloseCode.planNotFound),
+  planNotFound: () => new AppError('planNotFound', 404, 'No plan has this address.', CloseCode.planNotFound),
+  planDamaged: () =>
+    new AppError(
+      'planDamaged',
+      503,
+      "This plan's saved copy is damaged and has been set aside so nothing is overwritten. Ask your administrator to restore it.",
+      CloseCode.planDamaged,
+    ),
+  notFound: () => new AppError('notFound', 404, 'There is nothing at this address.'),
+  bodyTooLarge: () => new AppError('bodyTooLarge', 413, 'The request was too large.'),
+  internal: () => new AppError('internal', 500, 'Something went wrong on the server. Please try again.'),
+};
+
+/** Raised by a store when a file it reads back is not what it wrote. */
+export class DamagedFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`Damaged file ${file}: ${reason}`);
+    this.name = 'DamagedFileError';
+  }
+}

@@ -1,0 +1,60 @@
+// The Express app: security headers, the REST API, and the built browser app (with its client-side routes).
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { LIMITS } from '../../shared/limits.js';
+import { errors } from '../errors.js';
+import type { PlanStore } from '../storage/types.js';
+import { errorHandler } from './errorHandler.js';
+import { planRoutes } from './planRoutes.js';
+
+export function createApp(options: { store: PlanStore; log: Logger; clientDir: string }): express.Express {
+  const { store, log, clientDir } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          // ProseMirror decorations (collaborators' selections) set style attributes; never style elements.
+          styleSrcAttr: ["'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // Served over plain http on localhost by default; HSTS belongs to whoever terminates TLS.
+      strictTransportSecurity: false,
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: LIMITS.maxRestBodyBytes }));
+  api.get('/health', (_req, res) => void res.json({ ok: true }));
+  api.use('/plans', planRoutes(store));
+  api.use((_req, _res, next) => next(errors.notFound()));
+  app.use('/api', api);
+
+  const indexHtml = path.join(clientDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/, /plans/<id>, …) all load the app.
+    app.get(/^\/(?!api\/|sync\/).*/, (_req, res) => res.sendFile(indexHtml, { maxAge: 0 }));
+  } else {
+    log.warn({ clientDir }, 'the browser app is not built; run `npm run build`');
+    app.get('/', (_req, res) => void res.type('text').send('Cylch: the browser app is not built. Run `npm run build`.'));
+  }
+  app.use((_req, _res, next) => next(errors.notFound()));
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,25 @@
+// The storage interface every engine implements. The sync layer and the plan operations only see this;
+// tests/integration/storeConformance.test.ts runs the same suite against every adapter.
+
+import type { PlanMeta } from '../../shared/schemas.js';
+
+export interface PlanStore {
+  /** Record a new plan with an empty document. Rejects if the id is taken. */
+  createPlan(meta: PlanMeta): Promise<void>;
+  /** The plan's metadata, or null when no plan has this id. Throws AppError planDamaged when it was set aside. */
+  getPlanMeta(planId: string): Promise<PlanMeta | null>;
+  /** The plan's stored document as Yjs updates (compacted state first), in the order they were stored. */
+  loadDocument(planId: string): Promise<Uint8Array[]>;
+  /** Store more updates. Resolves only once they are on disk. */
+  appendUpdates(planId: string, updates: readonly Uint8Array[]): Promise<void>;
+  /** Replace every stored update with one state that contains them all. Resolves once it is on disk. */
+  compact(planId: string, state: Uint8Array): Promise<void>;
+  /**
+   * Report that what was read back for this plan cannot be used (for example an update Yjs cannot decode).
+   * The store sets the plan's files aside, keeps them, and refuses to open the plan until someone restores it.
+   */
+  setAside(planId: string, reason: string): Promise<void>;
+  /** Forget anything cached for this plan (its live document was closed). */
+  release(planId: string): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,80 @@
+// Checks a client's awareness (presence) update and rewrites who it says it is.
+// Peers crashed on deeply nested awareness JSON that overflowed the stack when re-encoded for the next joiner;
+// we bound size and depth on arrival, accept states only for client ids this connection owns, and replace the
+// `user` name and role with the identity the server holds for the connection.
+
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { LIMITS } from '../../shared/limits.js';
+import { awarenessStateSchema, type JoinIdentity } from '../../shared/schemas.js';
+
+export type AwarenessCheck = { ok: true; update: Uint8Array; clientIds: number[] } | { ok: false; reason: string };
+
+/** The most entries one awareness message may carry (a browser sends its own, one). */
+const MAX_ENTRIES = 4;
+
+export function checkAwarenessUpdate(
+  update: Uint8Array,
+  identity: JoinIdentity & { color: string },
+  /** The client ids this connection already owns; an unowned id is claimed if the connection owns none yet. */
+  ownedIds: ReadonlySet<number>,
+): AwarenessCheck {
+  const entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[] = [];
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    if (count > MAX_ENTRIES) return { ok: false, reason: 'too many awareness entries' };
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      if (json.length > LIMITS.maxAwarenessStateBytes) return { ok: false, reason: 'awareness state too large' };
+      const raw: unknown = JSON.parse(json);
+      if (raw !== null && depth(raw) > LIMITS.maxAwarenessDepth) return { ok: false, reason: 'awareness state too deep' };
+      if (raw === null) {
+        entries.push({ clientId, clock, state: null });
+        continue;
+      }
+      const parsed = awarenessStateSchema.safeParse(raw);
+      if (!parsed.success) return { ok: false, reason: 'awareness state has the wrong shape' };
+      entries.push({ clientId, clock, state: parsed.data });
+    }
+    if (decoder.pos !== update.length) return { ok: false, reason: 'trailing bytes after awareness update' };
+  } catch {
+    return { ok: false, reason: 'awareness update could not be decoded' };
+  }
+
+  const claimed = new Set(ownedIds);
+  for (const { clientId } of entries) {
+    if (claimed.has(clientId)) continue;
+    if (claimed.size > 0) return { ok: false, reason: 'awareness update for another client' };
+    claimed.add(clientId);
+  }
+
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    const user =
+      state === null
+        ? undefined
+        : { ...(state.user ?? {}), name: identity.name, role: identity.role, color: (state.user as { color?: string } | undefined)?.color ?? identity.color };
+    encoding.writeVarString(encoder, JSON.stringify(state === null ? null : { ...state, user }));
+  }
+  return { ok: true, update: encoding.toUint8Array(encoder), clientIds: [...claimed] };
+}
+
+/** Nesting depth of a parsed JSON value, without recursion. */
+function depth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > LIMITS.maxAwarenessDepth) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}

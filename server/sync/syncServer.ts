@@ -1,0 +1,120 @@
+// The live-sync endpoint: a `ws` server on the same HTTP server as the app, speaking the y-websocket protocol
+// at /sync/<planId>. Checks the plan id and the joiner's identity before anything else, loads the plan fully
+// before answering, and ends only the connection at fault when something is wrong.
+
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CloseCode } from '../../shared/closeCodes.js';
+import { LIMITS } from '../../shared/limits.js';
+import { colorForName, SYNC_PATH } from '../../shared/presence.js';
+import { joinIdentitySchema, PLAN_ID_PATTERN } from '../../shared/schemas.js';
+import { AppError } from '../errors.js';
+import { Connection } from './connection.js';
+import type { Rooms } from './rooms.js';
+
+const KEEPALIVE_MS = 30_000;
+
+export interface SyncServer {
+  /** Close every connection (telling clients to reconnect later) and stop accepting new ones. */
+  close(): Promise<void>;
+}
+
+export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger): SyncServer {
+  // `ws` enforces a hard cap well above our limit; our own check answers with CloseCode.messageTooBig.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes * 2 });
+  const sockets = new Set<WebSocket>();
+  let closing = false;
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (closing || !url.pathname.startsWith(`${SYNC_PATH}/`)) {
+      socket.end(`HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      void join(ws, url);
+    });
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  const join = async (ws: WebSocket, url: URL) => {
+    ws.on('error', (err) => log.debug({ err }, 'socket error'));
+    const planId = url.pathname.slice(SYNC_PATH.length + 1);
+    if (!PLAN_ID_PATTERN.test(planId)) return ws.close(CloseCode.planNotFound, 'no such plan');
+    const identity = joinIdentitySchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!identity.success) return ws.close(CloseCode.invalidIdentity, 'name and role are needed');
+
+    // Messages that arrive while the plan loads wait for it.
+    const early: RawData[] = [];
+    let onMessage = (data: RawData): void => {
+      early.push(data);
+    };
+    ws.on('message', (data, isBinary) => (isBinary ? onMessage(data) : ws.close(CloseCode.malformedMessage, 'text frame')));
+
+    let room;
+    try {
+      room = await rooms.acquire(planId);
+    } catch (err) {
+      const known = err instanceof AppError;
+      if (!known || err.isReportable) log.error({ planId, err }, 'could not open plan');
+      return ws.close(known ? err.closeCode : CloseCode.serverError, known ? err.id : 'server error');
+    }
+    if (ws.readyState !== ws.OPEN) return rooms.release(room);
+    if (room.members.size >= LIMITS.maxConnectionsPerPlan) {
+      rooms.release(room);
+      return ws.close(CloseCode.planFull, 'plan full');
+    }
+    const connection = new Connection(ws, room, { ...identity.data, color: colorForName(identity.data.name) }, log);
+    ws.on('close', () => {
+      room.leave(connection);
+      rooms.release(room);
+    });
+    connection.start();
+    onMessage = (data) => connection.receive(toBytes(data));
+    for (const data of early.splice(0)) connection.receive(toBytes(data));
+
+    let alive = true;
+    ws.on('pong', () => {
+      alive = true;
+    });
+    const keepalive = setInterval(() => {
+      if (!alive) {
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      ws.ping();
+    }, KEEPALIVE_MS);
+    ws.on('close', () => clearInterval(keepalive));
+  };
+
+  return {
+    async close() {
+      closing = true;
+      httpServer.off('upgrade', onUpgrade);
+      const closed = [...sockets].map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            ws.once('close', () => resolve());
+            ws.close(CloseCode.serverRestarting, 'server restarting');
+            setTimeout(() => {
+              ws.terminate();
+              resolve();
+            }, 2000).unref();
+          }),
+      );
+      await Promise.all(closed);
+      wss.close();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

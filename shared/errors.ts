@@ -1,0 +1,19 @@
+// Stable ids for every error the REST API returns. The browser shows `errors.<id>` from i18n;
+// the server also sends an English message for other callers (scripts, logs).
+
+export const ERROR_IDS = [
+  'invalidRequest',
+  'invalidPlanId',
+  'planNotFound',
+  'planDamaged',
+  'bodyTooLarge',
+  'notFound',
+  'internal',
+] as const;
+
+export type ErrorId = (typeof ERROR_IDS)[number];
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { id: ErrorId; message: string; issues?: { path: string; message: string }[] };
+}

@@ -1,0 +1,20 @@
+// The wire protocol between the browser and the sync server: y-websocket's message types plus our own.
+// Both sides import these numbers; neither writes them as bare literals.
+
+export const MessageType = {
+  /** y-protocols sync: step 1 (state vector), step 2 (missing updates), update. */
+  sync: 0,
+  /** y-protocols awareness: presence, carets. */
+  awareness: 1,
+  /** y-websocket auth: permission denied with a reason. */
+  auth: 2,
+  /** y-websocket: ask for everyone's awareness. */
+  queryAwareness: 3,
+  /** Cylch: the state vector of this plan that is on the server's disk. Server to client only. */
+  saved: 100,
+} as const;
+
+export type MessageTypeId = (typeof MessageType)[keyof typeof MessageType];
+
+/** Name of a section's shared type inside the plan's Y.Doc. */
+export const sectionFieldName = (sectionId: string): string => `section:${sectionId}`;

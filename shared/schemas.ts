@@ -1,0 +1,64 @@
+// Schemas for everything that crosses an edge: REST bodies and responses, the join identity, plan metadata.
+// Parsed on both sides; handlers only ever see parsed values.
+
+import { z } from 'zod';
+import { JURISDICTIONS, LANGUAGES } from './jurisdictions.js';
+import { LIMITS } from './limits.js';
+import { ROLES } from './roles.js';
+
+/** Plan ids are 22 characters of base64url (128 random bits). They never reach the file system otherwise. */
+export const PLAN_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+export const planIdSchema = z.string().regex(PLAN_ID_PATTERN);
+
+/** Text a person typed: trimmed, no control characters, not empty. */
+const humanText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(1)
+        .max(max)
+        .refine((s) => !/\p{Cc}/u.test(s), { message: 'must not contain control characters' }),
+    );
+
+export const createPlanBodySchema = z.strictObject({
+  jurisdiction: z.enum(JURISDICTIONS),
+  title: humanText(LIMITS.maxPlanTitleLength).optional(),
+  language: z.enum(LANGUAGES).default('en'),
+});
+export type CreatePlanBody = z.infer<typeof createPlanBodySchema>;
+
+export const planMetaSchema = z.strictObject({
+  id: planIdSchema,
+  jurisdiction: z.enum(JURISDICTIONS),
+  title: z.string().max(LIMITS.maxPlanTitleLength).nullable(),
+  language: z.enum(LANGUAGES),
+  createdAt: z.iso.datetime(),
+  schemaVersion: z.literal(1),
+});
+export type PlanMeta = z.infer<typeof planMetaSchema>;
+
+/** Who someone says they are when they join a plan (until accounts exist). Sent as WebSocket URL parameters. */
+export const joinIdentitySchema = z.object({
+  name: humanText(LIMITS.maxDisplayNameLength),
+  role: z.enum(ROLES),
+});
+export type JoinIdentity = z.infer<typeof joinIdentitySchema>;
+
+/** What a client may put in its awareness state; `user.name` and `user.role` are overwritten by the server. */
+export const awarenessStateSchema = z
+  .object({
+    user: z
+      .object({
+        name: z.string().max(LIMITS.maxDisplayNameLength),
+        role: z.enum(ROLES),
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+      })
+      .partial()
+      .optional(),
+    section: z.string().max(64).nullable().optional(),
+    cursor: z.unknown().optional(),
+  })
+  .loose();

@@ -1,0 +1,127 @@
+// Start the real Cylch server on port 0 with a temporary data directory, and connect real y-websocket providers.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { parseConfig } from '../../server/config.js';
+import { startCylchServer, type CylchServer } from '../../server/cylchServer.js';
+import { createLogger } from '../../server/log.js';
+import { MessageType, sectionFieldName } from '../../shared/protocol.js';
+import { allLocalChangesOnDisk } from '../../shared/saveState.js';
+import type { PlanMeta } from '../../shared/schemas.js';
+import { SYNC_PATH } from '../../shared/presence.js';
+
+// Many providers in one test process each add an exit listener.
+process.setMaxListeners(200);
+
+export const CLIENT_DIR = path.resolve('dist/client');
+
+export async function makeDataDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'cylch-test-'));
+}
+
+export async function startTestServer(dataDir?: string): Promise<CylchServer & { dataDir: string; dispose(): Promise<void> }> {
+  const dir = dataDir ?? (await makeDataDir());
+  const config = parseConfig({ PORT: '0', CYLCH_DATA_DIR: dir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const server = await startCylchServer(config, createLogger(config.logLevel), CLIENT_DIR);
+  return Object.assign(server, {
+    dataDir: dir,
+    async dispose() {
+      await server.close();
+      if (!dataDir) await rm(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export async function createTestPlan(baseUrl: string, jurisdiction: 'england' | 'wales' = 'england'): Promise<PlanMeta> {
+  const res = await fetch(`${baseUrl}/api/plans`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jurisdiction, title: 'Test plan for Rhian' }),
+  });
+  if (res.status !== 201) throw new Error(`create plan failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as PlanMeta;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The server's last "saved" state vector. */
+  saved: Map<number, number>;
+  closes: { code: number; reason: string }[];
+  text(sectionId: string): string;
+  type(sectionId: string, text: string, at?: number): void;
+  isSaved(): boolean;
+  destroy(): void;
+}
+
+export function connectClient(
+  baseUrl: string,
+  planId: string,
+  identity: { name: string; role: string } = { name: 'Megan', role: 'family' },
+  options: { connect?: boolean } = {},
+): TestClient {
+  const doc = new Y.Doc({ gc: false });
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}`, planId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: identity,
+    connect: options.connect ?? true,
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  const client: TestClient = {
+    doc,
+    provider,
+    saved: new Map(),
+    closes: [],
+    text: (sectionId) => fragmentText(doc, sectionId),
+    type(sectionId, text, at) {
+      const fragment = doc.getXmlFragment(sectionFieldName(sectionId));
+      doc.transact(() => {
+        let paragraph = fragment.get(0) as Y.XmlElement | undefined;
+        if (!paragraph) {
+          paragraph = new Y.XmlElement('paragraph');
+          paragraph.insert(0, [new Y.XmlText()]);
+          fragment.insert(0, [paragraph]);
+        }
+        const ytext = paragraph.get(0) as Y.XmlText;
+        ytext.insert(at ?? ytext.length, text);
+      });
+    },
+    isSaved: () => allLocalChangesOnDisk(Y.decodeStateVector(Y.encodeStateVector(doc)), client.saved, [doc.clientID]),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
+    client.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+  };
+  provider.on('connection-close', (event) => {
+    if (event) client.closes.push({ code: event.code, reason: event.reason });
+  });
+  return client;
+}
+
+export function fragmentText(doc: Y.Doc, sectionId: string): string {
+  return doc
+    .getXmlFragment(sectionFieldName(sectionId))
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => t.toString()).join('') : node.toString()))
+    .join('\n');
+}
+
+/** Wait until `condition` holds, polling; fails with `what` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const waitForSync = (client: TestClient) => waitFor(() => client.provider.synced, 'sync');
