@@ -1,14 +1,18 @@
 // Checks a client's awareness (presence) update and rewrites who it says it is.
 // Peers crashed on deeply nested awareness JSON that overflowed the stack when re-encoded for the next joiner;
-// we bound size and depth on arrival, accept states only for client ids this connection owns, and replace the
+// we bound size and depth on arrival, keep states only for client ids this connection owns, and replace the
 // `user` name and role with the identity the server holds for the connection.
+// The y-websocket provider echoes every awareness change it sees, other people's included, back to the server;
+// entries for ids a connection does not own are therefore dropped quietly, never applied.
 
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { LIMITS } from '../../shared/limits.js';
 import { awarenessStateSchema, type JoinIdentity } from '../../shared/schemas.js';
 
-export type AwarenessCheck = { ok: true; update: Uint8Array; clientIds: number[] } | { ok: false; reason: string };
+export type AwarenessCheck =
+  | { ok: true; /** null when nothing in the message is this connection's own */ update: Uint8Array | null; clientIds: number[] }
+  | { ok: false; reason: string };
 
 /** The most entries one awareness message may carry (a browser sends its own, one). */
 const MAX_ENTRIES = 4;
@@ -16,8 +20,10 @@ const MAX_ENTRIES = 4;
 export function checkAwarenessUpdate(
   update: Uint8Array,
   identity: JoinIdentity & { color: string },
-  /** The client ids this connection already owns; an unowned id is claimed if the connection owns none yet. */
+  /** The client ids this connection already owns. */
   ownedIds: ReadonlySet<number>,
+  /** Whether an id may be claimed by this connection (no other connection owns it). Only a first id is claimed. */
+  isFree: (clientId: number) => boolean,
 ): AwarenessCheck {
   const entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[] = [];
   try {
@@ -45,15 +51,17 @@ export function checkAwarenessUpdate(
   }
 
   const claimed = new Set(ownedIds);
-  for (const { clientId } of entries) {
-    if (claimed.has(clientId)) continue;
-    if (claimed.size > 0) return { ok: false, reason: 'awareness update for another client' };
+  const own = entries.filter(({ clientId, state }) => {
+    if (claimed.has(clientId)) return true;
+    if (claimed.size > 0 || state === null || !isFree(clientId)) return false;
     claimed.add(clientId);
-  }
+    return true;
+  });
+  if (own.length === 0) return { ok: true, update: null, clientIds: [...claimed] };
 
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const { clientId, clock, state } of entries) {
+  encoding.writeVarUint(encoder, own.length);
+  for (const { clientId, clock, state } of own) {
     encoding.writeVarUint(encoder, clientId);
     encoding.writeVarUint(encoder, clock);
     const user =

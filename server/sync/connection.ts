@@ -57,6 +57,10 @@ export class Connection implements RoomMember {
     this.send(savedMessage(this.room.saver.savedStateVector));
   }
 
+  isSamePerson(other: RoomMember): boolean {
+    return other instanceof Connection && other.identity.name === this.identity.name && other.identity.role === this.identity.role;
+  }
+
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     this.socket.send(message, (err) => {
@@ -126,9 +130,11 @@ export class Connection implements RoomMember {
   }
 
   private handleAwareness(update: Uint8Array): void {
-    const check = checkAwarenessUpdate(update, this.identity, this.awarenessIds);
+    const check = checkAwarenessUpdate(update, this.identity, this.awarenessIds, (id) =>
+      this.room.mayClaimAwarenessId(this, id),
+    );
     if (!check.ok) throw new Refusal(CloseCode.malformedMessage, check.reason);
     for (const id of check.clientIds) this.awarenessIds.add(id);
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, check.update, this);
+    if (check.update) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, check.update, this);
   }
 }

@@ -16,6 +16,7 @@ export interface RoomMember {
   send(message: Uint8Array): void;
   /** Awareness client ids this connection speaks for; removed from presence when it leaves. */
   readonly awarenessIds: Set<number>;
+  isSamePerson(other: RoomMember): boolean;
 }
 
 export class Room {
@@ -79,6 +80,19 @@ export class Room {
     for (const member of this.members) {
       if (member !== except) member.send(message);
     }
+  }
+
+  /**
+   * Whether `claimant` may speak for this awareness client id: nobody else does, or only an older connection of
+   * the same person (a browser that reconnected before the server noticed its old connection drop).
+   */
+  mayClaimAwarenessId(claimant: RoomMember, clientId: number): boolean {
+    for (const member of this.members) {
+      if (member === claimant || !member.awarenessIds.has(clientId)) continue;
+      if (!member.isSamePerson(claimant)) return false;
+      member.awarenessIds.delete(clientId);
+    }
+    return true;
   }
 
   leave(member: RoomMember): void {

@@ -1,0 +1,14 @@
+// Browser entry: set up languages, then show the app.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { setUpI18n } from './i18n.js';
+import './styles.css';
+
+await setUpI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

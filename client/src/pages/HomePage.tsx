@@ -1,0 +1,121 @@
+// The start page: begin a new plan under English or Welsh law, or reopen one used on this device.
+
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { JURISDICTIONS, type Jurisdiction, type Language } from '../../../shared/jurisdictions.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { ApiError, createPlan } from '../api.js';
+import { navigate } from '../router.js';
+import { rememberedPlans } from '../storage.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('home.title'));
+  const [jurisdiction, setJurisdiction] = useState<Jurisdiction>('england');
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleHintId = useId();
+  const plans = rememberedPlans();
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const trimmed = title.trim();
+      const plan = await createPlan({
+        jurisdiction,
+        language: i18n.language as Language,
+        ...(trimmed ? { title: trimmed } : {}),
+      });
+      navigate(`/plans/${plan.id}`);
+    } catch (err) {
+      setError(t(`errors.${err instanceof ApiError ? err.id : 'internal'}`));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page narrow">
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.intro')}</p>
+
+      <section aria-labelledby="create-heading" className="card">
+        <h2 id="create-heading">{t('home.createHeading')}</h2>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <fieldset>
+            <legend>{t('home.jurisdictionLegend')}</legend>
+            <p className="hint">{t('home.jurisdictionHelp')}</p>
+            {JURISDICTIONS.map((j) => (
+              <div className="choice" key={j}>
+                <input
+                  type="radio"
+                  id={`jurisdiction-${j}`}
+                  name="jurisdiction"
+                  value={j}
+                  checked={jurisdiction === j}
+                  onChange={() => setJurisdiction(j)}
+                  aria-describedby={`jurisdiction-${j}-hint`}
+                />
+                <label htmlFor={`jurisdiction-${j}`}>{t(`home.${j}`)}</label>
+                <span className="hint" id={`jurisdiction-${j}-hint`}>
+                  {t(`home.${j}Hint`)}
+                </span>
+              </div>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="plan-title">{t('home.titleLabel')}</label>
+            <span className="hint" id={titleHintId}>
+              {t('home.titleHint')}
+            </span>
+            <input
+              id="plan-title"
+              type="text"
+              value={title}
+              maxLength={LIMITS.maxPlanTitleLength}
+              autoComplete="off"
+              aria-describedby={titleHintId}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('home.creating') : t('home.create')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">{t('home.recentHeading')}</h2>
+        <p className="hint">{t('home.recentHint')}</p>
+        {plans.length === 0 ? (
+          <p>{t('home.recentEmpty')}</p>
+        ) : (
+          <ul className="plan-list">
+            {plans.map((p) => (
+              <li key={p.id}>
+                <a
+                  href={`/plans/${p.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/plans/${p.id}`);
+                  }}
+                >
+                  {p.title ?? t('home.untitled')}
+                </a>{' '}
+                <span className="meta">{t(`jurisdiction.${p.jurisdiction}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// What this browser remembers between visits: language, and the plans opened here with the name used in each.
+// Only ids, titles and the joiner's own name: never plan content. Works (forgetfully) when storage is blocked.
+
+import { z } from 'zod';
+import { JURISDICTIONS } from '../../shared/jurisdictions.js';
+import { ROLES } from '../../shared/roles.js';
+import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
+
+export function readStored(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStored(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Private browsing or storage turned off: the app still works, it just forgets.
+  }
+}
+
+const rememberedPlanSchema = z.object({
+  id: z.string().regex(PLAN_ID_PATTERN),
+  title: z.string().nullable(),
+  jurisdiction: z.enum(JURISDICTIONS),
+  name: z.string().nullable(),
+  role: z.enum(ROLES).nullable(),
+  lastOpened: z.string(),
+});
+export type RememberedPlan = z.infer<typeof rememberedPlanSchema>;
+
+const PLANS_KEY = 'cylch.plans';
+
+export function rememberedPlans(): RememberedPlan[] {
+  try {
+    const parsed = z.array(rememberedPlanSchema).safeParse(JSON.parse(readStored(PLANS_KEY) ?? '[]'));
+    return parsed.success ? parsed.data.sort((a, b) => b.lastOpened.localeCompare(a.lastOpened)) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberPlan(plan: Omit<RememberedPlan, 'lastOpened'>): void {
+  const others = rememberedPlans().filter((p) => p.id !== plan.id);
+  const next = [{ ...plan, lastOpened: new Date().toISOString() }, ...others].slice(0, 50);
+  writeStored(PLANS_KEY, JSON.stringify(next));
+}
+
+export function rememberedPlan(planId: string): RememberedPlan | undefined {
+  return rememberedPlans().find((p) => p.id === planId);
+}

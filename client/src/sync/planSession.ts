@@ -1,0 +1,167 @@
+// One person's live connection to one plan: the Y.Doc, the y-websocket provider, presence, and the honest
+// save state ("saved" only when the server says every change made here is on its disk).
+
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { closeCodeName, isTerminalClose, type CloseCodeName } from '../../../shared/closeCodes.js';
+import { MessageType } from '../../../shared/protocol.js';
+import { colorForName, SYNC_PATH } from '../../../shared/presence.js';
+import { allLocalChangesOnDisk, computeSaveState, type SaveState } from '../../../shared/saveState.js';
+import { ROLES, type Role } from '../../../shared/roles.js';
+import type { JoinIdentity } from '../../../shared/schemas.js';
+import { isSectionId, type SectionId } from '../../../shared/sections.js';
+
+export interface PresenceEntry {
+  clientId: number;
+  name: string;
+  role: Role | null;
+  color: string;
+  section: SectionId | null;
+  isMe: boolean;
+}
+
+export interface SessionSnapshot {
+  saveState: SaveState;
+  /** Set when the server ended the connection for good (see shared/closeCodes.ts). */
+  closedBecause: CloseCodeName | null;
+  /** The server closed the connection and is expected back (restart, error). */
+  interruptedBecause: CloseCodeName | null;
+  presence: PresenceEntry[];
+}
+
+export class PlanSession {
+  readonly doc = new Y.Doc({ gc: false });
+  readonly provider: WebsocketProvider;
+  readonly color: string;
+  /** Every client id this page has written under (Yjs may change it on a clash). */
+  private readonly ownClientIds = new Set<number>();
+  private savedStateVector = new Map<number, number>();
+  private connection: 'connected' | 'connecting' | 'disconnected' = 'connecting';
+  private everConnected = false;
+  private closedBecause: CloseCodeName | null = null;
+  private interruptedBecause: CloseCodeName | null = null;
+  private snapshot: SessionSnapshot;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly planId: string,
+    readonly identity: JoinIdentity,
+  ) {
+    this.color = colorForName(identity.name);
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${SYNC_PATH}`, planId, this.doc, {
+      params: { name: identity.name, role: identity.role },
+      // Every change goes through the server, which knows who sent it; no tab-to-tab shortcut.
+      disableBc: true,
+      maxBackoffTime: 5000,
+      shouldReconnect: (event) => !isTerminalClose(event.code),
+    });
+    this.provider.awareness.setLocalStateField('user', { name: identity.name, role: identity.role, color: this.color });
+    this.provider.awareness.setLocalStateField('section', null);
+    this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
+      this.savedStateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      this.refresh();
+    };
+    this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [] };
+
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider) this.ownClientIds.add(this.doc.clientID);
+      this.refresh();
+    });
+    this.provider.on('status', ({ status }) => {
+      this.connection = status;
+      if (status === 'connected') {
+        this.everConnected = true;
+        this.interruptedBecause = null;
+      }
+      this.refresh();
+    });
+    this.provider.on('connection-close', (event) => {
+      if (event && !isTerminalClose(event.code)) this.interruptedBecause = closeCodeName(event.code) ?? null;
+      this.refresh();
+    });
+    this.provider.on('closed', ({ code }) => {
+      this.closedBecause = closeCodeName(code) ?? 'serverError';
+      this.refresh();
+    });
+    this.provider.awareness.on('change', () => this.refresh());
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  /** Tell the others which section this person is working in. */
+  setSection(sectionId: string | null): void {
+    if (this.provider.awareness.getLocalState()?.section !== sectionId) {
+      this.provider.awareness.setLocalStateField('section', sectionId);
+    }
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return !this.allSaved();
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private allSaved(): boolean {
+    const local = new Map([...this.ownClientIds].map((id) => [id, Y.getState(this.doc.store, id)]));
+    return allLocalChangesOnDisk(local, this.savedStateVector, this.ownClientIds);
+  }
+
+  private refresh(): void {
+    const next: SessionSnapshot = {
+      saveState: computeSaveState({ connection: this.connection, everConnected: this.everConnected, allSaved: this.allSaved() }),
+      closedBecause: this.closedBecause,
+      interruptedBecause: this.interruptedBecause,
+      presence: this.readPresence(),
+    };
+    const prev = this.snapshot;
+    if (
+      prev.saveState === next.saveState &&
+      prev.closedBecause === next.closedBecause &&
+      prev.interruptedBecause === next.interruptedBecause &&
+      samePresence(prev.presence, next.presence)
+    ) {
+      return;
+    }
+    this.snapshot = next;
+    this.listeners.forEach((l) => l());
+  }
+
+  private readPresence(): PresenceEntry[] {
+    const entries: PresenceEntry[] = [];
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      const user = (state as { user?: { name?: unknown; role?: unknown; color?: unknown } }).user;
+      if (!user || typeof user.name !== 'string') continue;
+      const section = (state as { section?: unknown }).section;
+      entries.push({
+        clientId,
+        name: user.name,
+        role: (ROLES as readonly unknown[]).includes(user.role) ? (user.role as Role) : null,
+        color: typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#000000',
+        section: isSectionId(section) ? section : null,
+        isMe: clientId === this.doc.clientID,
+      });
+    }
+    return entries.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name));
+  }
+}
+
+function samePresence(a: PresenceEntry[], b: PresenceEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return x.clientId === y.clientId && x.name === y.name && x.role === y.role && x.section === y.section && x.color === y.color;
+    })
+  );
+}

@@ -1,0 +1,251 @@
+// checkUpdate decides, before anything is applied, whether a client's Yjs update can be placed in a plan.
+// Every update here is made by a real Y.Doc, the way a browser would make it.
+
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sectionFieldName } from '../../shared/protocol.js';
+import { SECTION_FIELD_NAMES } from '../../shared/sections.js';
+import { checkUpdate } from '../../server/sync/updateCheck.js';
+
+const ABOUT_ME = sectionFieldName('aboutMe');
+
+/** A document that records every update it makes. */
+function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc({ gc: false });
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+/** A browser's copy of the plan, synced from `from`; its own later edits are recorded. */
+function browserOf(from: Y.Doc): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc({ gc: false });
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(from));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+/** The text of the first paragraph of a section, created on first use, the way Tiptap lays it out. */
+function paragraphText(doc: Y.Doc, field = ABOUT_ME): Y.XmlText {
+  const fragment = doc.getXmlFragment(field);
+  let paragraph = fragment.get(0) as Y.XmlElement | undefined;
+  if (!paragraph) {
+    paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText()]);
+    fragment.insert(0, [paragraph]);
+  }
+  return paragraph.get(0) as Y.XmlText;
+}
+
+/** One keystroke-sized edit as one transaction (one update), as an editor makes it. */
+function edit(doc: Y.Doc, change: (text: Y.XmlText) => void, field = ABOUT_ME): void {
+  doc.transact(() => change(paragraphText(doc, field)));
+}
+
+const check = (plan: Y.Doc, update: Uint8Array) => checkUpdate(plan, update, SECTION_FIELD_NAMES);
+
+/** Check, then apply what was accepted, and make sure Yjs placed all of it. */
+function acceptAndApply(plan: Y.Doc, update: Uint8Array): void {
+  expect(check(plan, update)).toEqual({ ok: true });
+  Y.applyUpdate(plan, update);
+  expect(plan.store.pendingStructs).toBeNull();
+  expect(plan.store.pendingDs).toBeNull();
+}
+
+function expectRefused(plan: Y.Doc, update: Uint8Array, reason: RegExp): void {
+  const result = check(plan, update);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.reason).toMatch(reason);
+}
+
+describe('checkUpdate accepts what browsers send', () => {
+  it('a first paragraph in an empty plan, then keystrokes one by one', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    edit(browser.doc, (t) => t.insert(0, 'I like'));
+    edit(browser.doc, (t) => t.insert(6, ' walking'));
+    edit(browser.doc, (t) => t.insert(0, 'Sam: '));
+    expect(browser.updates).toHaveLength(3);
+    for (const update of browser.updates) acceptAndApply(plan, update);
+    expect(plan.getXmlFragment(ABOUT_ME).toString()).toBe('<paragraph>Sam: I like walking</paragraph>');
+  });
+
+  it('deletions, formatting, attributes and paragraphs in several sections', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    const text = paragraphText(browser.doc);
+    text.insert(0, 'Needs help with meals');
+    text.delete(0, 6);
+    text.format(0, 4, { bold: true });
+    const paragraph = browser.doc.getXmlFragment(ABOUT_ME).get(0) as Y.XmlElement;
+    paragraph.setAttribute('textAlign', 'left');
+    edit(browser.doc, (t) => t.insert(0, 'Every six months'), sectionFieldName('reviews'));
+    browser.doc.getXmlFragment(ABOUT_ME).insert(1, [new Y.XmlElement('paragraph')]);
+    for (const update of browser.updates) acceptAndApply(plan, update);
+    expect(plan.getXmlFragment(ABOUT_ME).toJSON()).toBe(browser.doc.getXmlFragment(ABOUT_ME).toJSON());
+  });
+
+  it('a sync step 2 with everything the plan lacks, and one that repeats what the plan already has', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    edit(browser.doc, (t) => t.insert(0, 'hello'));
+    acceptAndApply(plan, browser.updates[0]!);
+    edit(browser.doc, (t) => t.insert(5, ' world'));
+    edit(browser.doc, (t) => t.delete(0, 1));
+    acceptAndApply(plan, Y.encodeStateAsUpdate(browser.doc, Y.encodeStateVector(plan)));
+    // The whole document again, overlapping what is there: Yjs skips the overlap.
+    acceptAndApply(plan, Y.encodeStateAsUpdate(browser.doc));
+    expect(paragraphText(plan).toString()).toBe('ello world');
+  });
+
+  it('a second person building on content the plan has', () => {
+    const plan = new Y.Doc({ gc: false });
+    const sam = browserOf(plan);
+    edit(sam.doc, (t) => t.insert(0, 'hello'));
+    acceptAndApply(plan, sam.updates[0]!);
+    const megan = browserOf(plan);
+    edit(megan.doc, (t) => t.insert(2, 'XY'));
+    edit(megan.doc, (t) => t.delete(0, 1));
+    for (const update of megan.updates) acceptAndApply(plan, update);
+    expect(paragraphText(plan).toString()).toBe('eXYllo');
+  });
+});
+
+describe('checkUpdate refuses', () => {
+  it('bytes Yjs cannot decode', () => {
+    const plan = new Y.Doc({ gc: false });
+    for (const bytes of [
+      new Uint8Array([]),
+      new Uint8Array([255, 255, 255, 255, 255]),
+      new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]),
+      new TextEncoder().encode('not a yjs update at all'),
+    ]) {
+      expectRefused(plan, bytes, /could not be decoded/);
+    }
+  });
+
+  it('a truncated update, cut anywhere', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    edit(browser.doc, (t) => t.insert(0, 'Sam goes to the day centre on Tuesdays.'));
+    const update = Y.mergeUpdates(browser.updates);
+    for (let cut = 1; cut < update.length; cut++) {
+      expect(check(plan, update.slice(0, cut)).ok, `cut at ${cut} of ${update.length}`).toBe(false);
+    }
+    expect(check(plan, update).ok).toBe(true);
+  });
+
+  it('an update that starts after a gap in its client\'s clocks', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    edit(browser.doc, (t) => t.insert(0, 'one'));
+    edit(browser.doc, (t) => t.insert(3, ' two'));
+    edit(browser.doc, (t) => t.insert(7, ' three'));
+    const [first, second, third] = browser.updates;
+    expectRefused(plan, third!, /gap/);
+    acceptAndApply(plan, first!);
+    expectRefused(plan, third!, /gap/);
+    acceptAndApply(plan, Y.mergeUpdates([second!, third!]));
+  });
+
+  it('an update with a gap inside it', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    edit(browser.doc, (t) => t.insert(0, 'one'));
+    edit(browser.doc, (t) => t.insert(3, ' two'));
+    edit(browser.doc, (t) => t.insert(7, ' three'));
+    const [first, , third] = browser.updates;
+    expectRefused(plan, Y.mergeUpdates([first!, third!]), /gap/);
+  });
+
+  it('an update whose origin is content the plan does not have', () => {
+    const plan = new Y.Doc({ gc: false });
+    const sam = browserOf(plan);
+    edit(sam.doc, (t) => t.insert(0, 'hello'));
+    acceptAndApply(plan, sam.updates[0]!);
+    edit(sam.doc, (t) => t.insert(5, ' world')); // never reaches the plan
+    const megan = browserOf(sam.doc);
+    edit(megan.doc, (t) => t.insert(11, '!')); // placed after Sam's unsent " world"
+    expect(megan.updates).toHaveLength(1);
+    expectRefused(plan, megan.updates[0]!, /refers to content the plan does not have/);
+    // Once Sam's words arrive, Megan's update fits.
+    acceptAndApply(plan, sam.updates[1]!);
+    acceptAndApply(plan, megan.updates[0]!);
+    expect(paragraphText(plan).toString()).toBe('hello world!');
+  });
+
+  it('an update placed inside a paragraph the plan does not have', () => {
+    const plan = new Y.Doc({ gc: false });
+    const sam = browserOf(plan);
+    edit(sam.doc, (t) => t.insert(0, 'hello')); // never reaches the plan
+    const megan = browserOf(sam.doc);
+    edit(megan.doc, (t) => t.insert(0, 'X'));
+    expect(check(plan, megan.updates[0]!).ok).toBe(false);
+  });
+
+  it('writes to a shared type that is not a section', () => {
+    for (const write of [
+      (doc: Y.Doc) => doc.getText('evil').insert(0, 'x'),
+      (doc: Y.Doc) => doc.getMap('evil').set('admin', true),
+      (doc: Y.Doc) => doc.getArray('section:notASection').insert(0, [1]),
+      (doc: Y.Doc) => paragraphText(doc, 'aboutMe'), // a section id without the field prefix
+    ]) {
+      const plan = new Y.Doc({ gc: false });
+      const browser = browserOf(plan);
+      write(browser.doc);
+      expect(browser.updates).toHaveLength(1);
+      expectRefused(plan, browser.updates[0]!, /unknown part of the plan/);
+    }
+  });
+
+  it('a deletion of content the plan does not have', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    edit(browser.doc, (t) => t.insert(0, 'hello'));
+    edit(browser.doc, (t) => t.delete(1, 3));
+    const [insert, deletion] = browser.updates;
+    expectRefused(plan, deletion!, /deletes content the plan does not have/);
+    acceptAndApply(plan, insert!);
+    acceptAndApply(plan, deletion!);
+    expect(paragraphText(plan).toString()).toBe('ho');
+  });
+
+  it('a deletion that runs past what the plan has of a client', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = browserOf(plan);
+    edit(browser.doc, (t) => t.insert(0, 'hello'));
+    acceptAndApply(plan, browser.updates[0]!);
+    edit(browser.doc, (t) => t.insert(5, ' world')); // never reaches the plan
+    const before = browser.updates.length;
+    edit(browser.doc, (t) => t.delete(3, 5)); // deletes "lo wo": the plan has "lo", not " wo"
+    const deletion = browser.updates[before]!;
+    expectRefused(plan, deletion, /deletes content the plan does not have/);
+  });
+
+  it('subdocuments, binary content and kinds of shared type a plan does not hold', () => {
+    const writes: ((doc: Y.Doc) => void)[] = [
+      (doc) => doc.getMap(ABOUT_ME).set('sub', new Y.Doc()),
+      (doc) => doc.getArray(ABOUT_ME).insert(0, [new Y.Doc()]),
+      (doc) => doc.getMap(ABOUT_ME).set('blob', new Uint8Array([1, 2, 3])),
+      (doc) => doc.getArray(ABOUT_ME).insert(0, [new Y.Map()]),
+      (doc) => doc.getArray(ABOUT_ME).insert(0, [new Y.Text('x')]),
+    ];
+    for (const write of writes) {
+      const plan = new Y.Doc({ gc: false });
+      const browser = browserOf(plan);
+      write(browser.doc);
+      expect(browser.updates).toHaveLength(1);
+      expectRefused(plan, browser.updates[0]!, /kind of content/);
+    }
+  });
+
+  it('a subdocument nested inside a paragraph', () => {
+    const plan = new Y.Doc({ gc: false });
+    const browser = recordingDoc();
+    const paragraph = new Y.XmlElement('paragraph');
+    browser.doc.getXmlFragment(ABOUT_ME).insert(0, [paragraph]);
+    paragraph.setAttribute('sub', new Y.Doc() as unknown as string);
+    expectRefused(plan, Y.mergeUpdates(browser.updates), /kind of content/);
+  });
+});
