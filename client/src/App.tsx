@@ -19,7 +19,6 @@ export function App() {
         <a
           className="brand"
           href="/"
-          aria-label={t('app.home')}
           onClick={(e) => {
             e.preventDefault();
             navigate('/');

@@ -54,7 +54,7 @@ export function EditorToolbar({ editor, sectionName, disabled }: { editor: Edito
     { id: 'italic', label: t('editor.italic'), symbol: 'I', pressed: state.italic, enabled: true, run: () => chain().toggleItalic().run() },
     { id: 'heading', label: t('editor.heading'), symbol: 'H', pressed: state.heading, enabled: true, run: () => chain().toggleHeading({ level: 3 }).run() },
     { id: 'bulletList', label: t('editor.bulletList'), symbol: '•', pressed: state.bulletList, enabled: true, run: () => chain().toggleBulletList().run() },
-    { id: 'orderedList', label: t('editor.orderedList'), symbol: '1.', pressed: state.orderedList, enabled: true, run: () => chain().toggleOrderedList().run() },
+    { id: 'orderedList', label: t('editor.orderedList'), symbol: <NumberedListIcon />, pressed: state.orderedList, enabled: true, run: () => chain().toggleOrderedList().run() },
     { id: 'link', label: t('editor.link'), symbol: <LinkIcon />, pressed: state.link, enabled: true, run: () => void editLink() },
     { id: 'undo', label: t('editor.undo'), symbol: '↶', enabled: state.canUndo, run: () => chain().undo().run() },
     { id: 'redo', label: t('editor.redo'), symbol: '↷', enabled: state.canRedo, run: () => chain().redo().run() },
@@ -103,6 +103,15 @@ function LinkIcon() {
     <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" focusable="false">
       <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
       <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+    </svg>
+  );
+}
+
+function NumberedListIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" focusable="false">
+      <path d="M10 6h10M10 12h10M10 18h10" />
+      <path d="M4 4.5l1.5-1v5M3.5 14h3l-3 4h3" strokeWidth="1.6" />
     </svg>
   );
 }

@@ -78,7 +78,9 @@ export class PlanSession {
       this.refresh();
     });
     this.provider.on('connection-close', (event) => {
-      if (event && !isTerminalClose(event.code)) this.interruptedBecause = closeCodeName(event.code) ?? null;
+      // Keep the first reason we were told (a restart) over later failed attempts that carry none.
+      const name = event && !isTerminalClose(event.code) ? closeCodeName(event.code) : undefined;
+      if (name) this.interruptedBecause = name;
       this.refresh();
     });
     this.provider.on('closed', ({ code }) => {

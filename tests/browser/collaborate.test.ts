@@ -1,0 +1,81 @@
+// Two people in two browsers write the same plan: each sees the other's words and named caret, and both
+// reach "All changes saved".
+
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { CylchServer } from '../../server/cylchServer.js';
+import { createTestPlan, makeDataDir } from '../helpers/server.js';
+import { editor, joinPlan, launchBrowser, openPage, saveState, screenshot, startServer } from './browser.js';
+
+let browser: Browser;
+let server: CylchServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await makeDataDir();
+  server = await startServer(dataDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+it('two people type in different sections and see each other, with named carets and saved state', async () => {
+  const plan = await createTestPlan(server.url, 'wales');
+  const a = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  const b = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  await joinPlan(a.page, server.url, plan.id, 'Rhys Jones', 'The person the plan is about');
+  await joinPlan(b.page, server.url, plan.id, 'Megan Jones', 'Family or friend');
+
+  await editor(a.page, 'aboutMe').click();
+  await a.page.keyboard.type('I love rugby and my dog Mot.');
+  await editor(b.page, 'myLifeNow').click();
+  await b.page.keyboard.type('Rhys goes to the day centre on Tuesdays.');
+
+  await expect.poll(() => editor(b.page, 'aboutMe').innerText()).toContain('I love rugby and my dog Mot.');
+  await expect.poll(() => editor(a.page, 'myLifeNow').innerText()).toContain('Rhys goes to the day centre on Tuesdays.');
+
+  // Each sees the other's caret, labelled with the name the server holds.
+  await expect.poll(() => a.page.locator('.collaboration-carets__label', { hasText: 'Megan Jones' }).count()).toBe(1);
+  await expect.poll(() => b.page.locator('.collaboration-carets__label', { hasText: 'Rhys Jones' }).count()).toBe(1);
+
+  // Presence: both names, with their roles and sections.
+  const presenceA = a.page.getByRole('region', { name: 'Who is here' });
+  await expect.poll(() => presenceA.innerText()).toContain('Megan Jones');
+  await expect.poll(() => presenceA.innerText()).toContain('in My life now');
+
+  for (const { page } of [a, b]) {
+    await expect.poll(() => saveState(page).getAttribute('data-save-state'), { timeout: 10_000 }).toBe('saved');
+    expect(await saveState(page).innerText()).toContain('All changes saved');
+  }
+  await screenshot(a.page, 'collaborate-rhys');
+  await screenshot(b.page, 'collaborate-megan');
+  // The app runs under its content security policy without errors.
+  expect(a.problems).toEqual([]);
+  expect(b.problems).toEqual([]);
+});
+
+it('undo removes only my own typing, not what someone else wrote', async () => {
+  const plan = await createTestPlan(server.url);
+  const a = await openPage(await browser.newContext());
+  const b = await openPage(await browser.newContext());
+  await joinPlan(a.page, server.url, plan.id, 'Sam Evans', 'The person the plan is about');
+  await joinPlan(b.page, server.url, plan.id, 'Alex Hughes', 'Social worker');
+
+  await editor(a.page, 'whatMatters').click();
+  await a.page.keyboard.type('Seeing my friends. ');
+  await expect.poll(() => editor(b.page, 'whatMatters').innerText()).toContain('Seeing my friends.');
+  await editor(b.page, 'whatMatters').click();
+  await b.page.keyboard.press('End');
+  await b.page.keyboard.type('Alex was here.');
+  await expect.poll(() => editor(a.page, 'whatMatters').innerText()).toContain('Alex was here.');
+
+  await editor(a.page, 'whatMatters').click();
+  await a.page.keyboard.press('Control+z');
+  await expect.poll(() => editor(a.page, 'whatMatters').innerText()).not.toContain('Seeing my friends.');
+  expect(await editor(a.page, 'whatMatters').innerText()).toContain('Alex was here.');
+  await expect.poll(() => editor(b.page, 'whatMatters').innerText()).not.toContain('Seeing my friends.');
+});
