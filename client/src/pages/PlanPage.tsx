@@ -1,14 +1,16 @@
 // A plan's page: loads what the plan is, asks who you are (once per plan on this device), then opens the
 // live workspace.
 
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinIdentity, PlanMeta } from '../../../shared/schemas.js';
 import { ApiError, fetchPlan } from '../api.js';
 import { JoinForm } from '../components/JoinForm.js';
-import { PlanWorkspace } from '../components/PlanWorkspace.js';
 import { rememberedPlan, rememberedPlans, rememberPlan } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+
+// The editor is most of the app's weight; the start page does not need it.
+const PlanWorkspace = lazy(() => import('../components/PlanWorkspace.js').then((m) => ({ default: m.PlanWorkspace })));
 
 type Load = { state: 'loading' } | { state: 'ready'; plan: PlanMeta } | { state: 'failed'; error: string };
 
@@ -71,13 +73,21 @@ export function PlanPage({ planId }: { planId: string }) {
     );
   }
   return (
-    <PlanWorkspace
-      key={`${identity.name}/${identity.role}`}
-      plan={plan}
-      identity={identity}
-      heading={<PlanHeading plan={plan} />}
-      onChangeIdentity={() => join(null)}
-    />
+    <Suspense
+      fallback={
+        <div className="page narrow">
+          <p role="status">{t('plan.loading')}</p>
+        </div>
+      }
+    >
+      <PlanWorkspace
+        key={`${identity.name}/${identity.role}`}
+        plan={plan}
+        identity={identity}
+        heading={<PlanHeading plan={plan} />}
+        onChangeIdentity={() => join(null)}
+      />
+    </Suspense>
   );
 }
 
