@@ -219,6 +219,7 @@ export class Member {
           if (subtype === syncProtocol.messageYjsSyncStep2) this.synced = true;
         }
       } else if (type === MessageType.saved) {
+        this.recorder.savedNotices += 1;
         const saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.clientID) ?? 0;
         if (saved > this.savedUpTo) {
           this.recorder.ownSaved(this, this.savedUpTo, saved, now);

@@ -35,7 +35,7 @@ function where(url: string): string {
     return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
   const dist = url.indexOf('/dist/server/');
-  if (dist >= 0) return url.slice(dist + 13).replace(/\.js$/, '.ts');
+  if (dist >= 0) return url.slice(dist + 13); // compiled .js: line numbers are the built file's
   return url;
 }
 

@@ -12,6 +12,8 @@ export class Recorder {
   /** Deliveries of measured keystrokes to other members (first arrival per receiver). */
   delivered = 0;
   duplicates = 0;
+  /** "saved" notices received by all members (each server write sends one to every member of the plan). */
+  savedNotices = 0;
   /** Updates from a client id no member owns, or with a gap in a sender's clocks. */
   unexpected = 0;
   readonly closes: { planId: string; member: number; code: number; reason: string }[] = [];
