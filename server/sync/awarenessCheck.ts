@@ -14,8 +14,11 @@ export type AwarenessCheck =
   | { ok: true; /** null when nothing in the message is this connection's own */ update: Uint8Array | null; clientIds: number[] }
   | { ok: false; reason: string };
 
-/** The most entries one awareness message may carry (a browser sends its own, one). */
-const MAX_ENTRIES = 4;
+/**
+ * The most entries one awareness message may carry. A browser's own presence is one entry, but the provider echoes
+ * every change it receives, and a newcomer receives everyone's presence in one message: one entry per person.
+ */
+const MAX_ENTRIES = LIMITS.maxConnectionsPerPlan + 1;
 
 export function checkAwarenessUpdate(
   update: Uint8Array,
@@ -34,7 +37,7 @@ export function checkAwarenessUpdate(
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
-      if (json.length > LIMITS.maxAwarenessStateBytes) return { ok: false, reason: 'awareness state too large' };
+      if (Buffer.byteLength(json, 'utf8') > LIMITS.maxAwarenessStateBytes) return { ok: false, reason: 'awareness state too large' };
       const raw: unknown = JSON.parse(json);
       if (raw !== null && depth(raw) > LIMITS.maxAwarenessDepth) return { ok: false, reason: 'awareness state too deep' };
       if (raw === null) {
@@ -68,7 +71,10 @@ export function checkAwarenessUpdate(
       state === null
         ? undefined
         : { ...(state.user ?? {}), name: identity.name, role: identity.role, color: (state.user as { color?: string } | undefined)?.color ?? identity.color };
-    encoding.writeVarString(encoder, JSON.stringify(state === null ? null : { ...state, user }));
+    const json = JSON.stringify(state === null ? null : { ...state, user });
+    // Measured again after the rewrite: everyone else's provider echoes this state back, and the echo must pass.
+    if (Buffer.byteLength(json, 'utf8') > LIMITS.maxAwarenessStateBytes) return { ok: false, reason: 'awareness state too large' };
+    encoding.writeVarString(encoder, json);
   }
   return { ok: true, update: encoding.toUint8Array(encoder), clientIds: [...claimed] };
 }

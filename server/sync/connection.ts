@@ -32,6 +32,8 @@ class Refusal extends Error {
 export class Connection implements RoomMember {
   readonly awarenessIds = new Set<number>();
   private closed = false;
+  /** Whether the client has answered our sync step 1 with its step 2 (see handleSync). */
+  private receivedStep2 = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -125,8 +127,15 @@ export class Connection implements RoomMember {
       throw new Refusal(CloseCode.malformedMessage, `unknown sync message ${subtype}`);
     }
     const check = checkUpdate(this.room.doc, payload, SECTION_FIELD_NAMES);
-    if (!check.ok) throw new Refusal(CloseCode.malformedMessage, check.reason);
+    if (!check.ok) {
+      // The provider sends keystrokes as soon as the socket opens, before it answers our step 1; one typed while
+      // reconnecting can build on offline edits that only its step 2 carries. That step 2 carries the keystroke too,
+      // so it is dropped here and checked there.
+      if (check.missing && subtype === syncProtocol.messageYjsUpdate && !this.receivedStep2) return;
+      throw new Refusal(CloseCode.malformedMessage, check.reason);
+    }
     Y.applyUpdate(this.room.doc, payload, this);
+    if (subtype === syncProtocol.messageYjsSyncStep2) this.receivedStep2 = true;
   }
 
   private handleAwareness(update: Uint8Array): void {

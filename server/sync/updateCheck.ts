@@ -5,11 +5,12 @@
 
 import * as Y from 'yjs';
 
-export type UpdateCheck = { ok: true } | { ok: false; reason: string };
+/** `missing`: the update builds on changes the plan does not have, rather than being malformed or forbidden. */
+export type UpdateCheck = { ok: true } | { ok: false; reason: string; missing: boolean };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
-const refuse = (reason: string): UpdateCheck => ({ ok: false, reason });
+const refuse = (reason: string, missing = false): UpdateCheck => ({ ok: false, reason, missing });
 
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlySet<string>): UpdateCheck {
   let decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
@@ -26,7 +27,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     if (struct instanceof Y.Skip) return refuse('update has a gap (skip)');
     const { client, clock } = struct.id;
     const next = knownClock(client);
-    if (clock > next) return refuse(`update starts after a gap for client ${client}`);
+    if (clock > next) return refuse(`update starts after a gap for client ${client}`, true);
     known.set(client, Math.max(next, clock + struct.length));
   }
   const has = (id: Y.ID | null) => id === null || id.clock < knownClock(id.client);
@@ -45,12 +46,13 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   // Pass 2: everything an item points at must exist in the plan or earlier in this update.
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
-    if (!has(struct.origin) || !has(struct.rightOrigin)) return refuse('update refers to content the plan does not have');
+    if (!has(struct.origin) || !has(struct.rightOrigin)) return refuse('update refers to content the plan does not have', true);
     const parent: unknown = struct.parent;
     if (typeof parent === 'string') {
       if (!rootNames.has(parent)) return refuse(`update writes to an unknown part of the plan: ${parent.slice(0, 40)}`);
     } else if (parent instanceof Y.ID) {
-      if (!has(parent) || !isType(parent)) return refuse('update places content inside something that cannot hold it');
+      if (!has(parent)) return refuse('update places content inside something the plan does not have', true);
+      if (!isType(parent)) return refuse('update places content inside something that cannot hold it');
     }
     const contentCheck = checkContent(struct.content);
     if (contentCheck !== null) return refuse(contentCheck);
@@ -58,7 +60,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   for (const [client, deletes] of decoded.ds.clients) {
     const end = knownClock(client);
     for (const d of deletes) {
-      if (d.clock + d.len > end) return refuse('update deletes content the plan does not have');
+      if (d.clock + d.len > end) return refuse('update deletes content the plan does not have', true);
     }
   }
   return { ok: true };

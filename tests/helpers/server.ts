@@ -14,6 +14,9 @@ import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import { allLocalChangesOnDisk } from '../../shared/saveState.js';
 import type { PlanMeta } from '../../shared/schemas.js';
 import { SYNC_PATH } from '../../shared/presence.js';
+import { waitFor } from './wait.js';
+
+export { waitFor };
 
 // Many providers in one test process each add an exit listener.
 process.setMaxListeners(200);
@@ -56,6 +59,8 @@ export interface TestClient {
   text(sectionId: string): string;
   type(sectionId: string, text: string, at?: number): void;
   isSaved(): boolean;
+  /** Call `listener` after every "saved" notice from the server (after `saved` is updated). */
+  onSaved(listener: () => void): void;
   destroy(): void;
 }
 
@@ -66,6 +71,7 @@ export function connectClient(
   options: { connect?: boolean } = {},
 ): TestClient {
   const doc = new Y.Doc({ gc: false });
+  const savedListeners: (() => void)[] = [];
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}`, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: identity,
@@ -93,6 +99,7 @@ export function connectClient(
       });
     },
     isSaved: () => allLocalChangesOnDisk(Y.decodeStateVector(Y.encodeStateVector(doc)), client.saved, [doc.clientID]),
+    onSaved: (listener) => void savedListeners.push(listener),
     destroy() {
       provider.destroy();
       doc.destroy();
@@ -100,6 +107,7 @@ export function connectClient(
   };
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
     client.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    for (const listener of savedListeners) listener();
   };
   provider.on('connection-close', (event) => {
     if (event) client.closes.push({ code: event.code, reason: event.reason });
@@ -113,15 +121,6 @@ export function fragmentText(doc: Y.Doc, sectionId: string): string {
     .toArray()
     .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => t.toString()).join('') : node.toString()))
     .join('\n');
-}
-
-/** Wait until `condition` holds, polling; fails with `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 export const waitForSync = (client: TestClient) => waitFor(() => client.provider.synced, 'sync');

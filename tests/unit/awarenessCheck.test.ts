@@ -119,6 +119,22 @@ describe('checkAwarenessUpdate refuses', () => {
     expectRefused(handUpdate([{ clientId: 7, json }]), /too large/);
   });
 
+  it('a state that fits only until the server adds the name, role and colour', () => {
+    // Everyone else's provider echoes the rewritten state back; it must pass this same check then.
+    const json = JSON.stringify({ section: 'aboutMe', padding: 'x'.repeat(LIMITS.maxAwarenessStateBytes - 40) });
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(LIMITS.maxAwarenessStateBytes);
+    expectRefused(handUpdate([{ clientId: 7, json }]), /too large/);
+  });
+
+  it('never passes on a state that its own echo would fail', () => {
+    const json = JSON.stringify({ section: 'aboutMe', padding: 'x'.repeat(LIMITS.maxAwarenessStateBytes - 200) });
+    const result = check(handUpdate([{ clientId: 7, json }]));
+    expect(result.ok).toBe(true);
+    if (!result.ok || result.update === null) return;
+    const echo = check(result.update, new Set([8]));
+    expect(echo).toEqual({ ok: true, update: null, clientIds: [8] });
+  });
+
   it('a state whose UTF-8 bytes exceed the limit although its characters do not', () => {
     // "ŵ" is two bytes in UTF-8: about 1.5 times the limit in bytes, well under it in characters.
     const padding = 'ŵ'.repeat(Math.ceil((LIMITS.maxAwarenessStateBytes * 0.75)));
@@ -140,9 +156,9 @@ describe('checkAwarenessUpdate refuses', () => {
     expectRefused(handUpdate([{ clientId: 7, json: JSON.stringify(state) }]), /too deep/);
   });
 
-  it('more entries than one browser sends', () => {
-    const entries = Array.from({ length: 5 }, (_, i) => ({ clientId: 100 + i, json: '{}' }));
-    expectRefused(handUpdate(entries), /too many/, new Set(entries.map((e) => e.clientId)));
+  it('more entries than there can be people in a plan', () => {
+    const entries = Array.from({ length: LIMITS.maxConnectionsPerPlan + 2 }, (_, i) => ({ clientId: 100 + i, json: '{}' }));
+    expectRefused(handUpdate(entries), /too many/, new Set([100]));
     expectRefused(handUpdate(Array.from({ length: 10_000 }, () => ({ clientId: 1, json: 'null' }))), /too many/);
   });
 
@@ -197,6 +213,16 @@ describe('checkAwarenessUpdate keeps only what the connection may speak for', ()
     if (!result.ok) return;
     expect(result.clientIds).toEqual([7]);
     expect([...statesAfter(result.update).keys()]).toEqual([7]);
+  });
+
+  it('an echo of everyone\'s presence in a full plan, as a newcomer\'s provider sends it', () => {
+    const everyone = Array.from({ length: LIMITS.maxConnectionsPerPlan }, (_, i) => ({
+      clientId: 1000 + i,
+      json: JSON.stringify({ user: { name: `Member ${i}`, role: 'family', color: '#1d4ed8' }, section: 'aboutMe' }),
+    }));
+    const result = check(handUpdate([...everyone, { clientId: 7, json: '{"section":"reviews"}' }]), new Set([7]), (id) => id === 7);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect([...statesAfter(result.update).keys()]).toEqual([7]);
   });
 
   it('claims only the first free id of a connection that owns none', () => {

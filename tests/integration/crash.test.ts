@@ -1,0 +1,113 @@
+// kill -9 while three people type: every text a client was told is saved is in the plan after the server comes
+// back, and the files on disk are whole. The server runs as a real child process so it can be killed outright.
+
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverEntry, spawnServer, type ChildServer } from '../helpers/childServer.js';
+import { connectClient, createTestPlan, makeDataDir, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
+import { sleep } from '../helpers/wait.js';
+
+const LIVE_FILES = ['meta.json', 'state.json', 'log.json'];
+
+describe('crash', () => {
+  let entry: Awaited<ReturnType<typeof serverEntry>>;
+  let dataDir: string;
+  const servers: ChildServer[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    entry = await serverEntry();
+    dataDir = await makeDataDir();
+  });
+  afterAll(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    for (const s of servers) await s.stop('SIGKILL');
+    await entry?.cleanup();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps everything that was reported saved when the server is killed mid-burst', async () => {
+    const first = await spawnServer(entry.entry, dataDir);
+    servers.push(first);
+    const plan = await createTestPlan(first.url);
+    let killOnNextSave = false;
+
+    const writers = [
+      { name: 'Sam', role: 'person', section: 'aboutMe' },
+      { name: 'Megan', role: 'family', section: 'whatMatters' },
+      { name: 'Alex', role: 'socialWorker', section: 'assessedNeeds' },
+    ].map((w) => {
+      const c = connectClient(first.url, plan.id, { name: w.name, role: w.role });
+      clients.push(c);
+      /** Every text this client had whenever the server told it all its changes were on disk. */
+      const saved: string[] = [];
+      c.onSaved(() => {
+        if (!c.isSaved()) return;
+        saved.push(c.text(w.section));
+        // The sharpest moment to die: the instant someone is told their words are on disk.
+        if (killOnNextSave) {
+          killOnNextSave = false;
+          first.process.kill('SIGKILL');
+        }
+      });
+      return { ...w, client: c, saved, typed: 0 };
+    });
+    await Promise.all(writers.map((w) => waitForSync(w.client)));
+
+    // Each person appends to their own section, a few characters every millisecond or two.
+    let typing = true;
+    const bursts = writers.map(async (w) => {
+      while (typing) {
+        w.client.type(w.section, `${w.name}${w.typed} `);
+        w.typed += 1;
+        await sleep(1 + (w.typed % 3));
+      }
+    });
+    await waitFor(() => writers.every((w) => w.saved.filter(Boolean).length >= 5), 'several saves for everyone', 20_000);
+    // Mid-burst: typing goes on while the process dies.
+    killOnNextSave = true;
+    await first.exited;
+    await sleep(30);
+    typing = false;
+    await Promise.all(bursts);
+    const typedText = new Map<string, string>();
+    for (const w of writers) {
+      expect(w.saved.filter(Boolean).length, `${w.name} was told something was saved`).toBeGreaterThanOrEqual(5);
+      typedText.set(w.name, w.client.text(w.section));
+      // The burst was still going: there was typing the server never confirmed.
+      expect(typedText.get(w.name)!.length).toBeGreaterThan(w.saved.at(-1)!.length);
+    }
+    for (const c of clients.splice(0)) c.destroy();
+
+    // Whatever the kill interrupted, the live files are whole JSON: a half-written file is only ever a temporary.
+    const planDir = path.join(dataDir, 'plans', plan.id);
+    const names = await readdir(planDir);
+    for (const live of LIVE_FILES) expect(names).toContain(live);
+    const jsonFiles = (await readdir(dataDir, { recursive: true })).filter((n) => n.endsWith('.json'));
+    expect(jsonFiles.length).toBeGreaterThanOrEqual(LIVE_FILES.length);
+    for (const name of jsonFiles) {
+      const text = await readFile(path.join(dataDir, name), 'utf8');
+      expect(() => JSON.parse(text) as unknown, `${name} is whole JSON`).not.toThrow();
+    }
+    expect(names.filter((n) => n.endsWith('.tmp')).every((n) => !LIVE_FILES.includes(n))).toBe(true);
+    expect(names).not.toContain('damaged.json');
+
+    const second = await spawnServer(entry.entry, dataDir);
+    servers.push(second);
+    const reader = connectClient(second.url, plan.id, { name: 'Reader', role: 'advocate' });
+    clients.push(reader);
+    await waitForSync(reader);
+    for (const w of writers) {
+      const recovered = reader.text(w.section);
+      for (const savedText of w.saved) {
+        expect(recovered.startsWith(savedText), `${w.name}: "${savedText.slice(-30)}" was reported saved`).toBe(true);
+      }
+      // Nothing was invented: what came back is a prefix of what was typed.
+      expect(typedText.get(w.name)!.startsWith(recovered)).toBe(true);
+    }
+    expect(reader.closes).toEqual([]);
+    await second.stop('SIGTERM');
+    expect(second.process.exitCode).toBe(0);
+  });
+});
