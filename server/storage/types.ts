@@ -19,7 +19,7 @@ export interface PlanStore {
    * The store sets the plan's files aside, keeps them, and refuses to open the plan until someone restores it.
    */
   setAside(planId: string, reason: string): Promise<void>;
-  /** Forget anything cached for this plan (its live document was closed). */
-  release(planId: string): void;
+  /** Close and forget anything held open for this plan (its live document was closed). */
+  release(planId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -16,7 +16,7 @@ import type { JoinIdentity } from '../../shared/schemas.js';
 import { SECTION_FIELD_NAMES } from '../../shared/sections.js';
 import { checkAwarenessUpdate } from './awarenessCheck.js';
 import { checkUpdate } from './updateCheck.js';
-import { savedMessage, type Room, type RoomMember } from './room.js';
+import type { Room, RoomMember } from './room.js';
 
 export type Identity = JoinIdentity & { color: string };
 
@@ -44,7 +44,7 @@ export class Connection implements RoomMember {
 
   /** Join the room and start the sync: our state vector, everyone's presence, and what is on disk. */
   start(): void {
-    this.room.members.add(this);
+    const saved = this.room.join(this);
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
     syncProtocol.writeSyncStep1(step1, this.room.doc);
@@ -56,7 +56,7 @@ export class Connection implements RoomMember {
       encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states));
       this.send(encoding.toUint8Array(presence));
     }
-    this.send(savedMessage(this.room.saver.savedStateVector));
+    this.send(saved);
   }
 
   isSamePerson(other: RoomMember): boolean {

@@ -1,6 +1,7 @@
 // Writes a live plan's changes to the store in short batches, and knows which state is on disk.
-// "Saved" is only ever reported for a state vector whose every update the store has confirmed written.
-// A failed write keeps the changes queued and retries; nothing is reported saved until it succeeds.
+// "Saved" is only ever reported for a state vector whose every update the store has confirmed written, to the
+// connections whose changes were in the batch. A failed write keeps the changes (and who sent them) queued and
+// retries; nothing is reported saved until it succeeds.
 
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -14,6 +15,8 @@ const RETRY_DELAYS_MS = [200, 1000, 5000] as const;
 
 export class PlanSaver {
   private pending: Uint8Array[] = [];
+  /** Transaction origins (connections) of the pending updates: who is told when they are saved. */
+  private pendingOrigins = new Set<unknown>();
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private failures = 0;
@@ -27,17 +30,23 @@ export class PlanSaver {
     private readonly doc: Y.Doc,
     private readonly store: PlanStore,
     private readonly log: Logger,
-    private readonly onSaved: (stateVector: Uint8Array) => void,
+    private readonly onSaved: (stateVector: Uint8Array, origins: ReadonlySet<unknown>) => void,
     storedUpdateCount: number,
   ) {
     this.savedStateVector = Y.encodeStateVector(doc);
     this.logBatches = storedUpdateCount;
   }
 
-  /** Queue an update the plan accepted. */
-  add(update: Uint8Array): void {
+  /** Queue an update the plan accepted, with the origin of the transaction that applied it. */
+  add(update: Uint8Array, origin: unknown): void {
     this.pending.push(update);
+    this.pendingOrigins.add(origin);
     this.schedule(SAVE_TIMING.batchDelayMs);
+  }
+
+  /** Changes queued for a write that has not started yet. */
+  get hasQueued(): boolean {
+    return this.pending.length > 0;
   }
 
   get hasUnsaved(): boolean {
@@ -57,7 +66,7 @@ export class PlanSaver {
   /** Fold the stored log into one state, if there is a log. Used when the plan closes. */
   async compactIfNeeded(): Promise<void> {
     await this.drain();
-    if (this.logBatches > 0) await this.write([], true, true);
+    if (this.logBatches > 0) await this.write([], new Set(), true, true);
   }
 
   private schedule(delayMs: number): void {
@@ -71,12 +80,14 @@ export class PlanSaver {
   private async flush(throwOnFailure: boolean): Promise<void> {
     if (this.writing || this.pending.length === 0) return;
     const batch = this.pending;
+    const origins = this.pendingOrigins;
     this.pending = [];
+    this.pendingOrigins = new Set();
     const compact = this.logBatches + 1 >= COMPACT_AFTER_BATCHES || this.logBytes >= COMPACT_AFTER_BYTES;
-    await this.write(batch, compact, throwOnFailure);
+    await this.write(batch, origins, compact, throwOnFailure);
   }
 
-  private async write(batch: Uint8Array[], compact: boolean, throwOnFailure: boolean): Promise<void> {
+  private async write(batch: Uint8Array[], origins: Set<unknown>, compact: boolean, throwOnFailure: boolean): Promise<void> {
     // Taken before the write starts: every update in the doc at this moment is in `batch` or already stored.
     const stateVector = Y.encodeStateVector(this.doc);
     const work = (async () => {
@@ -96,9 +107,10 @@ export class PlanSaver {
       await work;
       this.failures = 0;
       this.savedStateVector = stateVector;
-      this.onSaved(stateVector);
+      this.onSaved(stateVector, origins);
     } catch (err) {
       this.pending = [...batch, ...this.pending];
+      for (const origin of origins) this.pendingOrigins.add(origin);
       const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
       this.failures += 1;
       this.log.error({ planId: this.planId, err, retryInMs: delay }, 'could not save plan changes; will retry');

@@ -23,6 +23,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
+  /** Members who joined while changes were waiting to be written. */
+  private readonly awaitingSaved = new Set<RoomMember>();
   readonly saver: PlanSaver;
 
   private constructor(
@@ -35,10 +37,10 @@ export class Room {
     this.doc = doc;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
-    this.saver = new PlanSaver(planId, doc, store, log, (sv) => this.broadcast(savedMessage(sv)), storedUpdateCount);
+    this.saver = new PlanSaver(planId, doc, store, log, (sv, origins) => this.announceSaved(sv, origins), storedUpdateCount);
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.saver.add(update);
+      this.saver.add(update, origin);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.sync);
       syncProtocol.writeUpdate(encoder, update);
@@ -76,6 +78,25 @@ export class Room {
     return new Room(planId, doc, store, log, updates.length);
   }
 
+  /**
+   * Tell the people whose changes were just written, and anyone who joined while changes were waiting (their own
+   * edits from an earlier connection may have been among them), what is on disk now.
+   */
+  private announceSaved(stateVector: Uint8Array, origins: ReadonlySet<unknown>): void {
+    const message = savedMessage(stateVector);
+    for (const member of this.members) {
+      if (origins.has(member) || this.awaitingSaved.has(member)) member.send(message);
+    }
+    if (!this.saver.hasQueued) this.awaitingSaved.clear(); // the write that just finished held everything
+  }
+
+  /** A connection joined: it is told what is on disk now, and again when what is waiting has been written. */
+  join(member: RoomMember): Uint8Array {
+    this.members.add(member);
+    if (this.saver.hasUnsaved) this.awaitingSaved.add(member);
+    return savedMessage(this.saver.savedStateVector);
+  }
+
   broadcast(message: Uint8Array, except?: unknown): void {
     for (const member of this.members) {
       if (member !== except) member.send(message);
@@ -97,6 +118,7 @@ export class Room {
 
   leave(member: RoomMember): void {
     this.members.delete(member);
+    this.awaitingSaved.delete(member);
     if (member.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], member);
     }

@@ -79,7 +79,7 @@ export class Rooms {
       this.log.error({ planId: room.planId, err }, 'could not save a plan while closing it');
     } finally {
       room.destroy();
-      this.store.release(room.planId);
+      await this.store.release(room.planId).catch((err: unknown) => this.log.warn({ planId: room.planId, err }, 'could not close plan files'));
     }
   }
 }

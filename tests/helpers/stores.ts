@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { createLogger } from '../../server/log.js';
+import { readJournal } from '../../server/storage/lowdb/journal.js';
 import { LowdbPlanStore } from '../../server/storage/lowdb/lowdbPlanStore.js';
 import type { PlanStore } from '../../server/storage/types.js';
 import type { PlanMeta } from '../../shared/schemas.js';
@@ -51,9 +52,10 @@ export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
 export function lowdbDocOnDisk(dataDir: string, planId: string): Y.Doc {
   const dir = lowdbPlanDir(dataDir, planId);
   const state = JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8')) as { state: string | null };
-  const log = JSON.parse(readFileSync(path.join(dir, 'log.json'), 'utf8')) as { updates: string[] };
-  const updates = [...(state.state === null ? [] : [state.state]), ...log.updates].map((b) => new Uint8Array(Buffer.from(b, 'base64')));
-  return docFromUpdates(updates);
+  const journalFile = path.join(dir, 'updates.log');
+  const journal = readJournal(readFileSync(journalFile), journalFile);
+  const stateUpdates = state.state === null ? [] : [new Uint8Array(Buffer.from(state.state, 'base64'))];
+  return docFromUpdates([...stateUpdates, ...journal.updates]);
 }
 
 /** Whether `doc` has every change that `stateVector` names (clock by clock). */
@@ -123,7 +125,7 @@ export class InstrumentedStore implements PlanStore {
     return this.inner.setAside(planId, reason);
   }
   release(planId: string) {
-    this.inner.release(planId);
+    return this.inner.release(planId);
   }
   close() {
     return this.inner.close();

@@ -1,14 +1,17 @@
 // kill -9 while three people type: every text a client was told is saved is in the plan after the server comes
 // back, and the files on disk are whole. The server runs as a real child process so it can be killed outright.
 
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJournal } from '../../server/storage/lowdb/journal.js';
 import { serverEntry, spawnServer, type ChildServer } from '../helpers/childServer.js';
 import { connectClient, createTestPlan, makeDataDir, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
 import { sleep } from '../helpers/wait.js';
 
-const LIVE_FILES = ['meta.json', 'state.json', 'log.json'];
+const LIVE_FILES = ['meta.json', 'state.json', 'updates.log'];
+const LIVE_JSON_FILES = LIVE_FILES.filter((n) => n.endsWith('.json'));
 
 describe('crash', () => {
   let entry: Awaited<ReturnType<typeof serverEntry>>;
@@ -80,18 +83,21 @@ describe('crash', () => {
     }
     for (const c of clients.splice(0)) c.destroy();
 
-    // Whatever the kill interrupted, the live files are whole JSON: a half-written file is only ever a temporary.
+    // Whatever the kill interrupted, the live JSON files are whole (a half-written file is only ever a temporary)
+    // and the journal reads back (at most a half-written last batch, never reported saved, is cut off).
     const planDir = path.join(dataDir, 'plans', plan.id);
     const names = await readdir(planDir);
     for (const live of LIVE_FILES) expect(names).toContain(live);
     const jsonFiles = (await readdir(dataDir, { recursive: true })).filter((n) => n.endsWith('.json'));
-    expect(jsonFiles.length).toBeGreaterThanOrEqual(LIVE_FILES.length);
+    expect(jsonFiles.length).toBeGreaterThanOrEqual(LIVE_JSON_FILES.length);
     for (const name of jsonFiles) {
       const text = await readFile(path.join(dataDir, name), 'utf8');
       expect(() => JSON.parse(text) as unknown, `${name} is whole JSON`).not.toThrow();
     }
     expect(names.filter((n) => n.endsWith('.tmp')).every((n) => !LIVE_FILES.includes(n))).toBe(true);
     expect(names).not.toContain('damaged.json');
+    const journalFile = path.join(planDir, 'updates.log');
+    expect(() => readJournal(readFileSync(journalFile), journalFile)).not.toThrow();
 
     const second = await spawnServer(entry.entry, dataDir);
     servers.push(second);

@@ -6,23 +6,36 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { sectionFieldName } from '../../shared/protocol.js';
+import { encodeRecords, JOURNAL_MAGIC } from '../../server/storage/lowdb/journal.js';
 import { runPlanStoreConformance, type DamageCase, type FileLayout } from '../helpers/storeConformance.js';
 import { lowdbPlanDir, openLowdbStore } from '../helpers/stores.js';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
+type Contents = string | Buffer;
+
 /** Replace one of a plan's files with these contents. */
 const overwrite =
-  (name: string, contents: string | ((dataDir: string, planId: string) => Promise<string>), noticedBy: DamageCase['noticedBy'], label: string): DamageCase => ({
+  (name: string, contents: Contents | ((dataDir: string, planId: string) => Promise<Contents>), noticedBy: DamageCase['noticedBy'], label: string): DamageCase => ({
     name: `${name}: ${label}`,
     noticedBy,
     async apply(dataDir, planId) {
       const file = path.join(lowdbPlanDir(dataDir, planId), name);
-      const text = typeof contents === 'string' ? contents : await contents(dataDir, planId);
-      await writeFile(file, text);
-      return { file, bytes: Buffer.from(text) };
+      const data = typeof contents === 'function' ? await contents(dataDir, planId) : contents;
+      await writeFile(file, data);
+      return { file, bytes: Buffer.from(data) };
     },
   });
+
+const journal = (...records: Uint8Array[]) => Buffer.concat([JOURNAL_MAGIC, encodeRecords(records)]);
+
+/** A journal whose first record's checksum no longer matches, with a good record after it. */
+function journalWithFlippedByte(): Buffer {
+  const bytes = journal(new Uint8Array([1, 2, 3, 4]), new Uint8Array([5, 6, 7, 8]));
+  const at = JOURNAL_MAGIC.length + 8;
+  bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
+  return bytes;
+}
 
 const remove = (name: string, noticedBy: DamageCase['noticedBy']): DamageCase => ({
   name: `${name}: missing`,
@@ -35,7 +48,7 @@ const remove = (name: string, noticedBy: DamageCase['noticedBy']): DamageCase =>
 });
 
 /** A log holding a later edit whose earlier one is missing: Yjs cannot place it. */
-async function logWithMissingDependency(dataDir: string, planId: string): Promise<string> {
+async function logWithMissingDependency(dataDir: string, planId: string): Promise<Buffer> {
   const state = JSON.parse(await readFile(path.join(lowdbPlanDir(dataDir, planId), 'state.json'), 'utf8')) as { state: string };
   const doc = new Y.Doc({ gc: false });
   Y.applyUpdate(doc, Buffer.from(state.state, 'base64'));
@@ -44,14 +57,14 @@ async function logWithMissingDependency(dataDir: string, planId: string): Promis
   const text = (doc.getXmlFragment(sectionFieldName('aboutMe')).get(0) as Y.XmlElement).get(0) as Y.XmlText;
   text.insert(0, 'first ');
   text.insert(0, 'second ');
-  return JSON.stringify({ schemaVersion: 1, updates: [b64(updates[1]!)] });
+  return journal(updates[1]!);
 }
 
 const lowdbLayout: FileLayout = {
   async planFiles(dataDir, planId) {
     const dir = lowdbPlanDir(dataDir, planId);
     const names = await readdir(dir);
-    return ['meta.json', 'state.json', 'log.json'].filter((n) => names.includes(n)).map((n) => path.join(dir, n));
+    return ['meta.json', 'state.json', 'updates.log'].filter((n) => names.includes(n)).map((n) => path.join(dir, n));
   },
   damages: [
     overwrite('meta.json', '{"id": "abc", "jurisd', 'getPlanMeta', 'cut off mid-write'),
@@ -61,23 +74,24 @@ const lowdbLayout: FileLayout = {
     overwrite('state.json', JSON.stringify({ schemaVersion: 2, state: null, compactedAt: null }), 'loadDocument', 'unknown schema version'),
     overwrite('state.json', JSON.stringify([1, 2, 3]), 'loadDocument', 'an array'),
     remove('state.json', 'loadDocument'),
-    overwrite('log.json', 'not json at all', 'loadDocument', 'garbage'),
-    overwrite('log.json', JSON.stringify({ schemaVersion: 1, updates: [42] }), 'loadDocument', 'an update that is not a string'),
-    overwrite('log.json', JSON.stringify({ schemaVersion: 1, updates: ['***not base64***'] }), 'loadDocument', 'an update that is not base64'),
-    remove('log.json', 'loadDocument'),
+    overwrite('updates.log', 'not a journal at all', 'loadDocument', 'garbage'),
+    overwrite('updates.log', '', 'loadDocument', 'empty'),
+    overwrite('updates.log', journalWithFlippedByte(), 'loadDocument', 'a record whose checksum fails, with more after it'),
     overwrite(
-      'log.json',
-      JSON.stringify({ schemaVersion: 1, updates: [b64(new TextEncoder().encode('not a yjs update at all'))] }),
-      'rebuild',
-      'base64 that Yjs cannot decode',
+      'updates.log',
+      Buffer.concat([JOURNAL_MAGIC, Buffer.from([0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0]), Buffer.alloc(64)]),
+      'loadDocument',
+      'an impossible record length',
     ),
+    remove('updates.log', 'loadDocument'),
+    overwrite('updates.log', journal(new TextEncoder().encode('not a yjs update at all')), 'rebuild', 'a record Yjs cannot decode'),
     overwrite(
       'state.json',
       JSON.stringify({ schemaVersion: 1, state: b64(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])), compactedAt: new Date().toISOString() }),
       'rebuild',
       'a state Yjs cannot decode',
     ),
-    overwrite('log.json', logWithMissingDependency, 'rebuild', 'an update whose earlier edit is missing'),
+    overwrite('updates.log', logWithMissingDependency, 'rebuild', 'an update whose earlier edit is missing'),
   ],
   async expectKeptAside(dataDir, planId, damaged) {
     const dir = lowdbPlanDir(dataDir, planId);

@@ -50,7 +50,7 @@ describe('PlanSaver', () => {
       0,
     );
     // As the room does: every accepted change goes to the saver.
-    doc.on('update', (update: Uint8Array) => saver.add(update));
+    doc.on('update', (update: Uint8Array, origin: unknown) => saver.add(update, origin));
   });
 
   afterEach(async () => {

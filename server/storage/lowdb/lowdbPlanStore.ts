@@ -1,12 +1,13 @@
-// The embedded store: lowdb JSON files, one folder per plan, so one plan's writes never touch another's.
+// The embedded store: one folder per plan, so one plan's writes never touch another's. lowdb keeps the JSON
+// files (validated on every read, replaced atomically on every write); saved batches go to an append-only journal.
 //
 //   <dataDir>/plans/<planId>/meta.json      plan metadata (written last on create: a plan exists iff this does)
 //   <dataDir>/plans/<planId>/state.json     the compacted document (rewritten only when compacting)
-//   <dataDir>/plans/<planId>/log.json       updates since the last compaction (rewritten per batch, kept small)
+//   <dataDir>/plans/<planId>/updates.log    batches saved since the last compaction (journal.ts)
 //   <dataDir>/plans/<planId>/damaged.json   present when the plan was set aside; the plan will not open
 //   <dataDir>/plans/<planId>/set-aside/     damaged files, kept for whoever restores the plan
 
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { Low } from 'lowdb';
@@ -15,6 +16,7 @@ import { PLAN_ID_PATTERN, planMetaSchema, type PlanMeta } from '../../../shared/
 import { DamagedFileError, errors } from '../../errors.js';
 import { syncDirectory, writeFileAtomic } from '../atomicFile.js';
 import type { PlanStore } from '../types.js';
+import { Journal } from './journal.js';
 import { ValidatedJsonFile } from './validatedJsonFile.js';
 
 const stateFileSchema = z.strictObject({
@@ -24,17 +26,16 @@ const stateFileSchema = z.strictObject({
 });
 type StateFile = z.infer<typeof stateFileSchema>;
 
-const logFileSchema = z.strictObject({ schemaVersion: z.literal(1), updates: z.array(z.base64()) });
-type LogFile = z.infer<typeof logFileSchema>;
-
-const FILES = { meta: 'meta.json', state: 'state.json', log: 'log.json', damaged: 'damaged.json' } as const;
+const FILES = { meta: 'meta.json', state: 'state.json', journal: 'updates.log', damaged: 'damaged.json' } as const;
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+/** Leftovers of an atomic write that a crash interrupted (see atomicFile.ts); the live file was never replaced. */
+const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 export class LowdbPlanStore implements PlanStore {
-  /** The open log of each plan whose document is live, so a batch write does not read the file back first. */
-  private readonly logs = new Map<string, Low<LogFile>>();
+  /** The open journal of each plan whose document is live. */
+  private readonly journals = new Map<string, Journal>();
 
   private constructor(
     private readonly plansDir: string,
@@ -50,8 +51,8 @@ export class LowdbPlanStore implements PlanStore {
   async createPlan(meta: PlanMeta): Promise<void> {
     const dir = this.planDir(meta.id);
     await mkdir(dir); // not recursive: fails if the id is taken
+    await Journal.create(path.join(dir, FILES.journal));
     await this.stateDb(meta.id, null).write();
-    await new Low<LogFile>(this.logAdapter(meta.id), { schemaVersion: 1, updates: [] }).write();
     await new Low<PlanMeta>(new ValidatedJsonFile(path.join(dir, FILES.meta), planMetaSchema), meta).write();
     await syncDirectory(this.plansDir);
   }
@@ -64,48 +65,40 @@ export class LowdbPlanStore implements PlanStore {
 
   async loadDocument(planId: string): Promise<Uint8Array[]> {
     await this.refuseIfSetAside(planId);
+    await this.release(planId);
     return this.guard(planId, async () => {
       const state = await new ValidatedJsonFile(this.file(planId, FILES.state), stateFileSchema).read();
-      const logDb = await this.openLog(planId);
       if (state === null) throw new DamagedFileError(this.file(planId, FILES.state), 'missing');
-      const updates = logDb.data.updates.map(fromBase64);
-      return state.state === null ? updates : [fromBase64(state.state), ...updates];
+      await this.removeTempFiles(planId);
+      const { journal, contents } = await this.openJournal(planId);
+      this.journals.set(planId, journal);
+      if (contents.tornBytes > 0) {
+        this.log.warn({ planId, bytes: contents.tornBytes }, 'cut off a half-written last batch (it was never reported saved)');
+      }
+      return state.state === null ? contents.updates : [fromBase64(state.state), ...contents.updates];
     });
   }
 
   async appendUpdates(planId: string, updates: readonly Uint8Array[]): Promise<void> {
-    const logDb = await this.guard(planId, () => this.openLog(planId));
-    const before = logDb.data.updates.length;
-    logDb.data.updates.push(...updates.map(toBase64));
-    try {
-      await logDb.write();
-    } catch (err) {
-      logDb.data.updates.length = before; // keep memory equal to disk
-      throw err;
-    }
+    const journal = await this.liveJournal(planId);
+    await journal.append(updates);
   }
 
   async compact(planId: string, state: Uint8Array): Promise<void> {
-    // State first: if we stop between the two writes, the log's updates are already in the state, and applying
+    // State first: if we stop between the two writes, the journal's updates are already in the state, and applying
     // a Yjs update twice changes nothing.
+    const journal = await this.liveJournal(planId);
     await this.stateDb(planId, toBase64(state)).write();
-    const logDb = await this.guard(planId, () => this.openLog(planId));
-    const kept = logDb.data.updates;
-    logDb.data.updates = [];
-    try {
-      await logDb.write();
-    } catch (err) {
-      logDb.data.updates = kept;
-      throw err;
-    }
+    await journal.reset();
   }
 
   async setAside(planId: string, reason: string, damagedFile?: string): Promise<void> {
+    await this.release(planId);
     const dir = this.planDir(planId);
     const asideDir = path.join(dir, 'set-aside', new Date().toISOString().replace(/[:.]/g, '-'));
     await mkdir(asideDir, { recursive: true });
     const kept: string[] = [];
-    for (const name of [FILES.meta, FILES.state, FILES.log]) {
+    for (const name of [FILES.meta, FILES.state, FILES.journal]) {
       const from = path.join(dir, name);
       if (!(await exists(from))) continue;
       // The damaged file is moved out of the way; the others are copied so the set-aside folder is complete.
@@ -114,16 +107,20 @@ export class LowdbPlanStore implements PlanStore {
       kept.push(path.relative(dir, path.join(asideDir, name)));
     }
     await writeFileAtomic(path.join(dir, FILES.damaged), JSON.stringify({ reason, at: new Date().toISOString(), kept }));
-    this.logs.delete(planId);
     this.log.error({ planId, reason, setAside: asideDir }, 'plan set aside: its stored files are damaged');
   }
 
-  release(planId: string): void {
-    this.logs.delete(planId);
+  async release(planId: string): Promise<void> {
+    const journal = this.journals.get(planId);
+    if (!journal) return;
+    this.journals.delete(planId);
+    await journal.close();
   }
 
   async close(): Promise<void> {
-    this.logs.clear();
+    const open = [...this.journals.values()];
+    this.journals.clear();
+    await Promise.all(open.map((j) => j.close()));
   }
 
   private planDir(planId: string): string {
@@ -136,25 +133,35 @@ export class LowdbPlanStore implements PlanStore {
     return path.join(this.planDir(planId), name);
   }
 
-  private logAdapter(planId: string) {
-    return new ValidatedJsonFile(this.file(planId, FILES.log), logFileSchema);
-  }
-
   private stateDb(planId: string, state: string | null): Low<StateFile> {
     const data: StateFile = { schemaVersion: 1, state, compactedAt: state === null ? null : new Date().toISOString() };
     return new Low(new ValidatedJsonFile(this.file(planId, FILES.state), stateFileSchema), data);
   }
 
-  private async openLog(planId: string): Promise<Low<LogFile>> {
-    const cached = this.logs.get(planId);
-    if (cached) return cached;
-    const adapter = this.logAdapter(planId);
-    const db = new Low<LogFile>(adapter, { schemaVersion: 1, updates: [] });
-    const data = await adapter.read();
-    if (data === null) throw new DamagedFileError(adapter.file, 'missing');
-    db.data = data;
-    this.logs.set(planId, db);
-    return db;
+  private async openJournal(planId: string) {
+    const file = this.file(planId, FILES.journal);
+    try {
+      return await Journal.open(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new DamagedFileError(file, 'missing');
+      throw err;
+    }
+  }
+
+  /** The journal of a plan that is being written to; opened (and checked) if the plan was not loaded first. */
+  private async liveJournal(planId: string): Promise<Journal> {
+    const open = this.journals.get(planId);
+    if (open) return open;
+    const { journal } = await this.guard(planId, () => this.openJournal(planId));
+    this.journals.set(planId, journal);
+    return journal;
+  }
+
+  private async removeTempFiles(planId: string): Promise<void> {
+    const dir = this.planDir(planId);
+    for (const name of await readdir(dir)) {
+      if (TEMP_FILE.test(name)) await rm(path.join(dir, name), { force: true });
+    }
   }
 
   private async refuseIfSetAside(planId: string): Promise<void> {
