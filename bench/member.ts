@@ -219,8 +219,9 @@ export class Member {
           if (subtype === syncProtocol.messageYjsSyncStep2) this.synced = true;
         }
       } else if (type === MessageType.saved) {
-        this.recorder.savedNotices += 1;
-        const saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(this.clientID) ?? 0;
+        const encoded = decoding.readVarUint8Array(decoder);
+        this.recorder.savedNotice(this.planId, encoded);
+        const saved = Y.decodeStateVector(encoded).get(this.clientID) ?? 0;
         if (saved > this.savedUpTo) {
           this.recorder.ownSaved(this, this.savedUpTo, saved, now);
           this.savedUpTo = saved;
