@@ -1,7 +1,8 @@
 // Decides whether a client's Yjs update may be applied to a plan, before anything is applied.
 // Refused: bytes Yjs cannot decode; updates that cannot be placed now (a gap in a client's clocks, or a reference
 // to content the plan does not have), which Yjs would otherwise hold as "pending" and later integrate under
-// another message's origin; shared types outside the plan's sections; subdocuments and legacy content kinds.
+// another message's origin; shared types outside the plan's sections; anything but rich-text elements placed
+// directly in a section (the editor could not show it); subdocuments and legacy content kinds.
 
 import * as Y from 'yjs';
 
@@ -43,6 +44,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     return item instanceof Y.Item && item.id.clock === id.clock && item.content instanceof Y.ContentType;
   };
 
+  const sitsInSection = sectionMembership(doc, decoded.structs);
+
   // Pass 2: everything an item points at must exist in the plan or earlier in this update.
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -56,6 +59,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     }
     const contentCheck = checkContent(struct.content);
     if (contentCheck !== null) return refuse(contentCheck);
+    const inSection = sitsInSection(struct);
+    if (inSection === null) return refuse('update places content where it cannot be found');
+    if (inSection && !holdsElements(struct)) return refuse('update puts something other than paragraphs directly in a section');
   }
   for (const [client, deletes] of decoded.ds.clients) {
     const end = knownClock(client);
@@ -64,6 +70,64 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     }
   }
   return { ok: true };
+}
+
+/**
+ * For an item of the update: whether it sits directly in a section (a root type), rather than inside an element;
+ * null when that cannot be worked out. Yjs leaves `parent` out of an item that has an origin and takes the origin's
+ * parent, so this follows origins through the update and into the plan.
+ */
+function sectionMembership(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => boolean | null {
+  const byClient = new Map<number, Struct[]>();
+  for (const s of structs) {
+    const list = byClient.get(s.id.client) ?? [];
+    list.push(s);
+    byClient.set(s.id.client, list);
+  }
+  const inUpdate = (id: Y.ID): Struct | undefined =>
+    byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+  const memo = new Map<Struct, boolean | null>();
+
+  return (item) => {
+    const chain: Struct[] = [];
+    let current: Struct | undefined = item;
+    let answer: boolean | null = null;
+    while (current) {
+      const known = memo.get(current);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      if (!(current instanceof Y.Item) || chain.includes(current)) break; // a GC'd neighbour, or a loop
+      chain.push(current);
+      const parent: unknown = current.parent;
+      if (typeof parent === 'string') {
+        answer = true;
+        break;
+      }
+      if (parent !== null) {
+        answer = false;
+        break;
+      }
+      const ref: Y.ID | null = current.origin ?? current.rightOrigin;
+      if (ref === null) break;
+      current = inUpdate(ref);
+      if (!current) {
+        const neighbour = ref.clock < Y.getState(doc.store, ref.client) ? Y.getItem(doc.store, ref) : null;
+        answer = neighbour instanceof Y.Item ? (neighbour.parent as Y.AbstractType<unknown> | null)?._item === null : null;
+        break;
+      }
+    }
+    for (const s of chain) memo.set(s, answer);
+    return answer;
+  };
+}
+
+/** A section holds paragraphs and other elements, never bare text or attributes. */
+function holdsElements(item: Y.Item): boolean {
+  if (item.parentSub !== null) return false;
+  const content = item.content;
+  return content instanceof Y.ContentDeleted || (content instanceof Y.ContentType && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText));
 }
 
 function checkContent(content: Y.Item['content']): string | null {

@@ -255,3 +255,39 @@ describe('checkUpdate refuses', () => {
     expectRefused(plan, Y.mergeUpdates(browser.updates), /kind of content/);
   });
 });
+
+describe('checkUpdate and what sits directly in a section', () => {
+  const section = sectionFieldName('aboutMe');
+
+  it('accepts paragraphs added after existing ones (their parent comes from their neighbour)', () => {
+    const doc = new Y.Doc({ gc: false });
+    const writer = new Y.Doc({ gc: false });
+    const first = new Y.XmlElement('paragraph');
+    writer.getXmlFragment(section).insert(0, [first]);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer));
+    const before = Y.encodeStateVector(writer);
+    writer.getXmlFragment(section).insert(1, [new Y.XmlElement('paragraph')]);
+    expect(checkUpdate(doc, Y.encodeStateAsUpdate(writer, before), SECTION_FIELD_NAMES)).toEqual({ ok: true });
+  });
+
+  it('refuses bare text written straight into a section, first or after a paragraph', () => {
+    const doc = new Y.Doc({ gc: false });
+    const writer = new Y.Doc({ gc: false });
+    writer.getXmlFragment(section).insert(0, [new Y.XmlElement('paragraph')]);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer));
+
+    // The same root name read as text: its characters would sit directly in the section.
+    const attacker = new Y.Doc({ gc: false });
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(writer));
+    const before = Y.encodeStateVector(attacker);
+    attacker.getText(section).insert(1, 'bare text');
+    const result = checkUpdate(doc, Y.encodeStateAsUpdate(attacker, before), SECTION_FIELD_NAMES);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/directly in a section/);
+
+    const fresh = new Y.Doc({ gc: false });
+    fresh.getText(section).insert(0, 'bare text first');
+    const first = checkUpdate(new Y.Doc({ gc: false }), Y.encodeStateAsUpdate(fresh), SECTION_FIELD_NAMES);
+    expect(first.ok).toBe(false);
+  });
+});
