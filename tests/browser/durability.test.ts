@@ -51,6 +51,17 @@ it('text survives a reload and a server restart, and typing while offline is sen
   expect(await saveState(page).innerText()).toContain('Offline — your changes will be sent when you reconnect');
   await screenshot(page, 'durability-offline');
 
+  // Closing the tab now would lose those words, so the browser asks first (and we choose to stay).
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    });
+  });
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+
   server = await startServer(dataDir, port);
   await expect.poll(() => saveState(page).getAttribute('data-save-state'), saved).toBe('saved');
 
