@@ -2,14 +2,16 @@
 // built app, and axe-core for accessibility checks.
 
 import { existsSync } from 'node:fs';
-import { readFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseConfig } from '../../server/config.js';
 import { startCylchServer, type CylchServer } from '../../server/cylchServer.js';
 import { createLogger } from '../../server/log.js';
-import { CLIENT_DIR } from '../helpers/server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { CLIENT_DIR, makeDataDir } from '../helpers/server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('tests/browser/screenshots');
@@ -42,6 +44,36 @@ export async function launchBrowser(): Promise<Browser> {
 export async function startServer(dataDir: string, port = 0): Promise<CylchServer> {
   const config = parseConfig({ PORT: String(port), CYLCH_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   return startCylchServer(config, createLogger(config.logLevel), CLIENT_DIR);
+}
+
+export interface BrowserSetup {
+  browser: Browser;
+  server: CylchServer;
+  dataDir: string;
+  /** Stop the server and start it again on the same port and data (pages reconnect by themselves). */
+  restartServer(options?: { whileDown?: () => Promise<void> }): Promise<void>;
+}
+
+/** One Chromium and one real server (temporary data) for the tests of a file, closed after them. */
+export function useBrowserAndServer(): BrowserSetup {
+  const setup = {} as BrowserSetup;
+  beforeAll(async () => {
+    setup.dataDir = await makeDataDir();
+    setup.server = await startServer(setup.dataDir);
+    setup.browser = await launchBrowser();
+    setup.restartServer = async (options = {}) => {
+      const port = (setup.server.httpServer.address() as AddressInfo).port;
+      await setup.server.close();
+      await options.whileDown?.();
+      setup.server = await startServer(setup.dataDir, port);
+    };
+  });
+  afterAll(async () => {
+    await setup.browser?.close();
+    await setup.server?.close();
+    if (setup.dataDir) await rm(setup.dataDir, { recursive: true, force: true });
+  });
+  return setup;
 }
 
 /** A page that records console errors and failed requests, so a test can insist there were none. */

@@ -1,34 +1,18 @@
 // Two people in two browsers write the same plan: each sees the other's words and named caret, and both
 // reach "All changes saved".
 
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { CylchServer } from '../../server/cylchServer.js';
-import { createTestPlan, makeDataDir } from '../helpers/server.js';
-import { editor, joinPlan, launchBrowser, openPage, saveState, screenshot, startServer } from './browser.js';
+import { expect, it } from 'vitest';
+import { createTestPlan } from '../helpers/server.js';
+import { editor, joinPlan, openPage, saveState, screenshot, useBrowserAndServer } from './browser.js';
 
-let browser: Browser;
-let server: CylchServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const env = useBrowserAndServer();
 
 it('two people type in different sections and see each other, with named carets and saved state', async () => {
-  const plan = await createTestPlan(server.url, 'wales');
-  const a = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
-  const b = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
-  await joinPlan(a.page, server.url, plan.id, 'Rhys Jones', 'The person the plan is about');
-  await joinPlan(b.page, server.url, plan.id, 'Megan Jones', 'Family or friend');
+  const plan = await createTestPlan(env.server.url, 'wales');
+  const a = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  const b = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  await joinPlan(a.page, env.server.url, plan.id, 'Rhys Jones', 'The person the plan is about');
+  await joinPlan(b.page, env.server.url, plan.id, 'Megan Jones', 'Family or friend');
 
   await editor(a.page, 'aboutMe').click();
   await a.page.keyboard.type('I love rugby and my dog Mot.');
@@ -59,11 +43,11 @@ it('two people type in different sections and see each other, with named carets 
 });
 
 it('undo removes only my own typing, not what someone else wrote', async () => {
-  const plan = await createTestPlan(server.url);
-  const a = await openPage(await browser.newContext());
-  const b = await openPage(await browser.newContext());
-  await joinPlan(a.page, server.url, plan.id, 'Sam Evans', 'The person the plan is about');
-  await joinPlan(b.page, server.url, plan.id, 'Alex Hughes', 'Social worker');
+  const plan = await createTestPlan(env.server.url);
+  const a = await openPage(await env.browser.newContext());
+  const b = await openPage(await env.browser.newContext());
+  await joinPlan(a.page, env.server.url, plan.id, 'Sam Evans', 'The person the plan is about');
+  await joinPlan(b.page, env.server.url, plan.id, 'Alex Hughes', 'Social worker');
 
   await editor(a.page, 'whatMatters').click();
   await a.page.keyboard.type('Seeing my friends. ');

@@ -1,34 +1,18 @@
 // Nothing typed is lost: after a reload, after a server restart, and when typing while the server is away.
 
-import { rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { CylchServer } from '../../server/cylchServer.js';
-import { createTestPlan, makeDataDir } from '../helpers/server.js';
-import { editor, joinPlan, launchBrowser, openPage, saveState, screenshot, startServer } from './browser.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { createTestPlan } from '../helpers/server.js';
+import { editor, joinPlan, openPage, saveState, screenshot, useBrowserAndServer } from './browser.js';
 
-let browser: Browser;
-let server: CylchServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const env = useBrowserAndServer();
 
 const saved = { timeout: 15_000 };
 
 it('text survives a reload and a server restart, and typing while offline is sent when the server returns', async () => {
-  const plan = await createTestPlan(server.url);
-  const { page } = await openPage(await browser.newContext());
-  await joinPlan(page, server.url, plan.id, 'Gwen Morgan', 'Advocate');
+  const plan = await createTestPlan(env.server.url);
+  const { page } = await openPage(await env.browser.newContext());
+  await joinPlan(page, env.server.url, plan.id, 'Gwen Morgan', 'Advocate');
 
   await editor(page, 'stayingInControl').click();
   await page.keyboard.type('Gwen helps Sam read letters from the council.');
@@ -39,8 +23,18 @@ it('text survives a reload and a server restart, and typing while offline is sen
   await expect.poll(() => editor(page, 'stayingInControl').innerText()).toContain('Gwen helps Sam read letters from the council.');
 
   // Server restart on the same port and data: the page reconnects by itself.
-  const port = (server.httpServer.address() as AddressInfo).port;
-  await server.close();
+  await env.restartServer({ whileDown: () => typeWhileOffline(page) });
+  await expect.poll(() => saveState(page).getAttribute('data-save-state'), saved).toBe('saved');
+
+  // A different person, in a fresh browser, sees everything.
+  const other = await openPage(await env.browser.newContext());
+  await joinPlan(other.page, env.server.url, plan.id, 'Alex Hughes', 'Social worker');
+  await expect
+    .poll(() => editor(other.page, 'stayingInControl').innerText())
+    .toContain('Gwen helps Sam read letters from the council. Typed while offline.');
+});
+
+async function typeWhileOffline(page: Page): Promise<void> {
   await expect.poll(() => saveState(page).getAttribute('data-save-state')).toMatch(/^offline/);
 
   // Typing while the server is away is kept in the page and announced honestly.
@@ -62,21 +56,12 @@ it('text survives a reload and a server restart, and typing while offline is sen
   expect(await asked).toBe('beforeunload');
   expect(page.isClosed()).toBe(false);
 
-  server = await startServer(dataDir, port);
-  await expect.poll(() => saveState(page).getAttribute('data-save-state'), saved).toBe('saved');
-
-  // A different person, in a fresh browser, sees everything.
-  const other = await openPage(await browser.newContext());
-  await joinPlan(other.page, server.url, plan.id, 'Alex Hughes', 'Social worker');
-  await expect
-    .poll(() => editor(other.page, 'stayingInControl').innerText())
-    .toContain('Gwen helps Sam read letters from the council. Typed while offline.');
-});
+}
 
 it('a link to a plan that does not exist says so in plain words', async () => {
-  const { page } = await openPage(await browser.newContext());
-  await page.goto(`${server.url}/plans/AAAAAAAAAAAAAAAAAAAAAA`);
+  const { page } = await openPage(await env.browser.newContext());
+  await page.goto(`${env.server.url}/plans/AAAAAAAAAAAAAAAAAAAAAA`);
   await expect.poll(() => page.getByRole('alert').innerText()).toContain('There is no plan at this address');
-  await page.goto(`${server.url}/plans/not-a-plan`);
+  await page.goto(`${env.server.url}/plans/not-a-plan`);
   await expect.poll(() => page.getByRole('alert').innerText()).toContain('That is not a valid plan address');
 });

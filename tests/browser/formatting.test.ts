@@ -1,33 +1,17 @@
 // The rich-text basics travel to the other person intact: headings, bold, italic, both kinds of list, links.
 
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { CylchServer } from '../../server/cylchServer.js';
-import { createTestPlan, makeDataDir } from '../helpers/server.js';
-import { editor, joinPlan, launchBrowser, openPage, saveState, screenshot, startServer } from './browser.js';
+import { expect, it } from 'vitest';
+import { createTestPlan } from '../helpers/server.js';
+import { editor, joinPlan, openPage, saveState, screenshot, useBrowserAndServer } from './browser.js';
 
-let browser: Browser;
-let server: CylchServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const env = useBrowserAndServer();
 
 it('formats with the toolbar and the other person sees the same structure', async () => {
-  const plan = await createTestPlan(server.url);
-  const a = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
-  const b = await openPage(await browser.newContext());
-  await joinPlan(a.page, server.url, plan.id, 'Alex Hughes', 'Social worker');
-  await joinPlan(b.page, server.url, plan.id, 'Sam Evans', 'The person the plan is about');
+  const plan = await createTestPlan(env.server.url);
+  const a = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  const b = await openPage(await env.browser.newContext());
+  await joinPlan(a.page, env.server.url, plan.id, 'Alex Hughes', 'Social worker');
+  await joinPlan(b.page, env.server.url, plan.id, 'Sam Evans', 'The person the plan is about');
 
   const page = a.page;
   const toolbar = page.getByRole('toolbar', { name: 'Formatting for My assessed needs' });

@@ -1,31 +1,14 @@
 // Starting a plan from the home page, in English and in Welsh, by keyboard alone, with no serious
 // accessibility problems on either screen.
 
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { CylchServer } from '../../server/cylchServer.js';
-import { makeDataDir } from '../helpers/server.js';
-import { editor, launchBrowser, openPage, saveState, screenshot, seriousAccessibilityViolations, startServer } from './browser.js';
+import { expect, it } from 'vitest';
+import { editor, openPage, saveState, screenshot, seriousAccessibilityViolations, useBrowserAndServer } from './browser.js';
 
-let browser: Browser;
-let server: CylchServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await makeDataDir();
-  server = await startServer(dataDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const env = useBrowserAndServer();
 
 it('creates a Welsh-law plan and joins it using only the keyboard', async () => {
-  const { page, problems } = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
-  await page.goto(server.url);
+  const { page, problems } = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  await page.goto(env.server.url);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await screenshot(page, 'home-en');
 
@@ -65,8 +48,8 @@ it('creates a Welsh-law plan and joins it using only the keyboard', async () => 
 });
 
 it('switches the whole screen to Welsh and remembers the choice', async () => {
-  const { page } = await openPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
-  await page.goto(server.url);
+  const { page } = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  await page.goto(env.server.url);
   await page.getByRole('button', { name: 'Cymraeg' }).click();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe("Ysgrifennu cynllun cymorth gyda'ch gilydd");
@@ -88,8 +71,8 @@ it('switches the whole screen to Welsh and remembers the choice', async () => {
 });
 
 it('works on a phone-sized screen', async () => {
-  const { page } = await openPage(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true }));
-  await page.goto(server.url);
+  const { page } = await openPage(await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true }));
+  await page.goto(env.server.url);
   await page.getByRole('button', { name: 'Start the plan' }).click();
   await page.getByLabel('Your name').fill('Jo Price');
   await page.getByRole('button', { name: 'Join the plan' }).click();

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/limits.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import type { JoinIdentity } from '../../../shared/schemas.js';
+import { RadioGroup } from './RadioGroup.js';
 
 export function JoinForm(props: { initial: Partial<JoinIdentity>; onJoin: (identity: JoinIdentity) => void }) {
   const { t } = useTranslation();
@@ -51,22 +52,13 @@ export function JoinForm(props: { initial: Partial<JoinIdentity>; onJoin: (ident
             </p>
           )}
         </div>
-        <fieldset>
-          <legend>{t('join.roleLabel')}</legend>
-          {ROLES.map((r) => (
-            <div className="choice" key={r}>
-              <input
-                type="radio"
-                id={`role-${r}`}
-                name="role"
-                value={r}
-                checked={role === r}
-                onChange={() => setRole(r)}
-              />
-              <label htmlFor={`role-${r}`}>{t(`roles.${r}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <RadioGroup
+          name="role"
+          legend={t('join.roleLabel')}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          value={role}
+          onChange={setRole}
+        />
         <button type="submit" className="primary">
           {t('join.submit')}
         </button>

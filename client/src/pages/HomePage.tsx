@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { JURISDICTIONS, type Jurisdiction, type Language } from '../../../shared/jurisdictions.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { ApiError, createPlan } from '../api.js';
+import { RadioGroup } from '../components/RadioGroup.js';
 import { navigate } from '../router.js';
 import { rememberedPlans } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
@@ -45,27 +46,14 @@ export function HomePage() {
       <section aria-labelledby="create-heading" className="card">
         <h2 id="create-heading">{t('home.createHeading')}</h2>
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
-          <fieldset>
-            <legend>{t('home.jurisdictionLegend')}</legend>
-            <p className="hint">{t('home.jurisdictionHelp')}</p>
-            {JURISDICTIONS.map((j) => (
-              <div className="choice" key={j}>
-                <input
-                  type="radio"
-                  id={`jurisdiction-${j}`}
-                  name="jurisdiction"
-                  value={j}
-                  checked={jurisdiction === j}
-                  onChange={() => setJurisdiction(j)}
-                  aria-describedby={`jurisdiction-${j}-hint`}
-                />
-                <label htmlFor={`jurisdiction-${j}`}>{t(`home.${j}`)}</label>
-                <span className="hint" id={`jurisdiction-${j}-hint`}>
-                  {t(`home.${j}Hint`)}
-                </span>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroup
+            name="jurisdiction"
+            legend={t('home.jurisdictionLegend')}
+            help={t('home.jurisdictionHelp')}
+            options={JURISDICTIONS.map((j) => ({ value: j, label: t(`home.${j}`), hint: t(`home.${j}Hint`) }))}
+            value={jurisdiction}
+            onChange={setJurisdiction}
+          />
           <div className="field">
             <label htmlFor="plan-title">{t('home.titleLabel')}</label>
             <span className="hint" id={titleHintId}>
