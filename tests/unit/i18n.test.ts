@@ -76,7 +76,7 @@ describe('i18n catalogues', () => {
       ...Object.keys(CloseCode).map((c) => `close.${c}`),
       ...ERROR_IDS.map((e) => `errors.${e}`),
       'errors.network',
-      ...['saving', 'saved', 'offlineUnsaved', 'offlineSaved', 'connecting'].map((s) => `save.${s}`),
+      ...['saving', 'saved', 'offlineUnsaved', 'offlineSaved', 'connecting', 'stopped', 'stoppedSaved'].map((s) => `save.${s}`),
     ];
     expect(keys.filter((key) => !en.has(key) || !cy.has(key))).toEqual([]);
   });
