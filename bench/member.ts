@@ -129,6 +129,15 @@ export class Member {
       fragment.insert(fragment.length, [paragraph]);
       this.text = paragraph.get(0) as Y.XmlText;
     });
+    this.askCheckpoint();
+  }
+
+  /** Ask the server to say when everything sent so far is on disk, as a browser does after its changes. */
+  private askCheckpoint(): void {
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, MessageType.checkpoint);
+    encoding.writeVarUint(message, this.clock);
+    this.send(encoding.toUint8Array(message));
   }
 
   /** Own clock (the next one this member will use). */
@@ -145,6 +154,7 @@ export class Member {
     this.sendingClock = clock;
     this.text.insert(this.text.length, ch);
     this.sendingClock = -1;
+    this.askCheckpoint();
     if (measured) {
       if (this.measuredFrom < 0) this.measuredFrom = clock;
       this.measuredTo = clock + 1;
@@ -218,10 +228,10 @@ export class Member {
           if (this.applyRemote) Y.applyUpdate(this.doc, update, REMOTE);
           if (subtype === syncProtocol.messageYjsSyncStep2) this.synced = true;
         }
-      } else if (type === MessageType.saved) {
-        const encoded = decoding.readVarUint8Array(decoder);
-        this.recorder.savedNotice(this.planId, encoded);
-        const saved = Y.decodeStateVector(encoded).get(this.clientID) ?? 0;
+      } else if (type === MessageType.checkpoint) {
+        // The token is the clock this member had reached when it asked: everything before it is on disk.
+        const saved = decoding.readVarUint(decoder);
+        this.recorder.savedNotices += 1;
         if (saved > this.savedUpTo) {
           this.recorder.ownSaved(this, this.savedUpTo, saved, now);
           this.savedUpTo = saved;

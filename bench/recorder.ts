@@ -12,17 +12,10 @@ export class Recorder {
   /** Deliveries of measured keystrokes to other members (first arrival per receiver). */
   delivered = 0;
   duplicates = 0;
-  /** "saved" notices received by all members (the server tells the members whose changes a write held). */
+  /** Checkpoint answers ("everything you sent is on disk") received by all members. */
   savedNotices = 0;
-  /** Distinct (plan, state vector on disk) pairs seen: one per server write. */
-  readonly savedStates = new Set<string>();
   /** Updates from a client id no member owns, or with a gap in a sender's clocks. */
   unexpected = 0;
-  savedNotice(planId: string, stateVector: Uint8Array): void {
-    this.savedNotices += 1;
-    this.savedStates.add(`${planId}:${Buffer.from(stateVector).toString('base64')}`);
-  }
-
   readonly closes: { planId: string; member: number; code: number; reason: string }[] = [];
   readonly problems: string[] = [];
   private problemCount = 0;

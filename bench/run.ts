@@ -191,7 +191,6 @@ async function main(): Promise<number> {
     const serverStart = await guard(srv.stats());
     const loadgenStart = process.cpuUsage();
     const savedNoticesStart = recorder.savedNotices;
-    recorder.savedStates.clear();
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
     loopDelay.enable();
     const measureStart = performance.now();
@@ -216,7 +215,6 @@ async function main(): Promise<number> {
     const stragglerWaitS = (performance.now() - stragglerStart) / 1000;
     const loadgenCpu = process.cpuUsage(loadgenStart);
     const savedNotices = recorder.savedNotices - savedNoticesStart;
-    const serverWrites = recorder.savedStates.size;
     loopDelay.disable();
     const serverEnd = await guard(srv.stats());
     const cpuWindowS = (performance.now() - measureStart) / 1000;
@@ -251,7 +249,6 @@ async function main(): Promise<number> {
       savedKeystrokes: recorder.savedLatencies.length,
       cpuWindowS,
       stragglerWaitS,
-      serverWrites,
       savedNotices,
       serverCpuUs: cpuUs(serverEnd.cpu) - cpuUs(serverStart.cpu),
       serverCpuSystemUs: serverEnd.cpu.system - serverStart.cpu.system,

@@ -37,6 +37,7 @@ export const errors = {
     ),
   notFound: () => new AppError('notFound', 404, 'There is nothing at this address.'),
   bodyTooLarge: () => new AppError('bodyTooLarge', 413, 'The request was too large.'),
+  tooManyRequests: () => new AppError('tooManyRequests', 429, 'Too many requests from this address. Please wait a few minutes and try again.'),
   internal: () => new AppError('internal', 500, 'Something went wrong on the server. Please try again.'),
 };
 

@@ -10,8 +10,10 @@ export const CloseCode = {
   planNotFound: 4404,
   /** A message larger than LIMITS.maxMessageBytes. */
   messageTooBig: 4413,
-  /** Too many people are connected to this plan at once. */
-  planFull: 4429,
+  /** Too many people are connected to this plan at once; the provider tries again later. */
+  planFull: 4529,
+  /** The connection could not keep up with what it was sent; the provider reconnects. */
+  tooSlow: 4508,
   /** The plan's saved copy was damaged on disk and has been set aside; it cannot be opened until restored. */
   planDamaged: 4460,
   /** Something failed on the server; the provider reconnects. */

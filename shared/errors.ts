@@ -7,6 +7,7 @@ export const ERROR_IDS = [
   'planNotFound',
   'planDamaged',
   'bodyTooLarge',
+  'tooManyRequests',
   'notFound',
   'internal',
 ] as const;

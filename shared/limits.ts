@@ -13,14 +13,24 @@ export const LIMITS = {
   maxDisplayNameLength: 60,
   /** Plan title length, in characters. */
   maxPlanTitleLength: 120,
+  /** Most bytes a connection may send before its plan has opened, and most the server queues unsent to it. */
+  maxBufferedBytes: 4 * 1024 * 1024,
+  /** Largest JSON value (bytes) in a mark or an attribute of the plan's rich text, and its deepest nesting. */
+  maxRichTextValueBytes: 4 * 1024,
+  maxRichTextValueDepth: 6,
+  /** Longest section id a presence state may name. */
+  maxSectionIdLength: 64,
+  /** How many plans one address may start in a window of time. */
+  maxPlansCreatedPerWindow: 30,
+  planCreationWindowMs: 10 * 60 * 1000,
   /** Largest JSON body the REST API accepts. */
   maxRestBodyBytes: 16 * 1024,
+  /** Most plans one browser remembers in its "Plans on this device" list (the most recently opened). */
+  maxRememberedPlans: 50,
 } as const;
 
-/** How the server batches writes: never later than this after the first unsaved change. */
+/** How the server batches writes. */
 export const SAVE_TIMING = {
-  /** Wait this long after a change for more to arrive before writing. */
+  /** Wait this long after a change for more to arrive before writing (a failed write is retried later). */
   batchDelayMs: 20,
-  /** A change is never kept waiting for a write longer than this. */
-  maxBatchDelayMs: 100,
 } as const;

@@ -10,8 +10,11 @@ export const MessageType = {
   auth: 2,
   /** y-websocket: ask for everyone's awareness. */
   queryAwareness: 3,
-  /** Cylch: the state vector of this plan that is on the server's disk. Server to client only. */
-  saved: 100,
+  /**
+   * Cylch: a save checkpoint. Client to server: a number, asking "tell me when everything I have sent so far is on
+   * disk". Server to client: the same number, once it is. This is what "All changes saved" rests on.
+   */
+  checkpoint: 101,
 } as const;
 
 export type MessageTypeId = (typeof MessageType)[keyof typeof MessageType];

@@ -1,19 +1,55 @@
-// What the save indicator says. Pure, so the browser and tests agree on it: "saved" only when every change this
-// browser made is in the state vector the server reports as written to disk.
+// What the save indicator says, and how a page knows its changes are on the server's disk. Framework-free, so the
+// browser and the tests' clients share it.
 
 export type SaveState = 'saving' | 'saved' | 'offlineUnsaved' | 'offlineSaved' | 'connecting' | 'stopped' | 'stoppedSaved';
 
-/** True when every clock this browser produced (under any of its client ids) is on the server's disk. */
-export function allLocalChangesOnDisk(
-  localStateVector: ReadonlyMap<number, number>,
-  savedStateVector: ReadonlyMap<number, number>,
-  ownClientIds: Iterable<number>,
-): boolean {
-  for (const clientId of ownClientIds) {
-    const local = localStateVector.get(clientId) ?? 0;
-    if (local > (savedStateVector.get(clientId) ?? 0)) return false;
+/**
+ * Knows whether everything this page changed is on the server's disk. After local changes, while connected and
+ * synced, it asks the server for a checkpoint (MessageType.checkpoint) and counts the changes made before asking
+ * as saved when the answer comes. Deletions and formatting count the same as typing. One question at a time.
+ */
+export class SaveTracker {
+  private changes = 0;
+  private savedChanges = 0;
+  private asked: { token: number; changes: number } | null = null;
+  private nextToken = 1;
+
+  /** `ask` sends a checkpoint request and says whether it could. */
+  constructor(private readonly ask: (token: number) => boolean) {}
+
+  /** Something changed here (typing, deleting, formatting, undo). */
+  localChange(): void {
+    this.changes += 1;
   }
-  return true;
+
+  /** Ask for a checkpoint if there is something unsaved and the connection can carry the question now. */
+  askIfNeeded(connectedAndSynced: boolean): void {
+    if (!connectedAndSynced || this.asked || this.savedChanges >= this.changes) return;
+    const token = this.nextToken++;
+    if (this.ask(token)) this.asked = { token, changes: this.changes };
+  }
+
+  /** The server answered a checkpoint. Returns whether it was the one we were waiting for. */
+  answered(token: number): boolean {
+    if (this.asked?.token !== token) return false;
+    this.savedChanges = this.asked.changes;
+    this.asked = null;
+    return true;
+  }
+
+  /** The connection dropped: an unanswered question will never be answered. */
+  connectionLost(): void {
+    this.asked = null;
+  }
+
+  get allSaved(): boolean {
+    return this.savedChanges >= this.changes;
+  }
+
+  /** How many local changes there have been, and how many of the first ones are known to be on disk. */
+  get counts(): { changes: number; saved: number } {
+    return { changes: this.changes, saved: this.savedChanges };
+  }
 }
 
 export function computeSaveState(input: {

@@ -58,7 +58,7 @@ export const awarenessStateSchema = z
       })
       .partial()
       .optional(),
-    section: z.string().max(64).nullable().optional(),
+    section: z.string().max(LIMITS.maxSectionIdLength).nullable().optional(),
     cursor: z.unknown().optional(),
   })
   .loose();

@@ -25,5 +25,7 @@ function toAppError(err: unknown): AppError {
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return errors.invalidRequest([{ path: '', message: 'body is not valid JSON' }]);
   }
+  // The router could not decode a percent-encoded part of the address.
+  if (err instanceof URIError) return errors.invalidRequest([{ path: 'url', message: 'the address is not valid' }]);
   return errors.internal();
 }

@@ -1,14 +1,25 @@
 // REST routes for plans: thin, they validate and call the named operation.
 
 import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { createPlanBodySchema } from '../../shared/schemas.js';
 import { createPlan, getPlan } from '../plans/planOperations.js';
 import type { PlanStore } from '../storage/types.js';
 import { parseOrThrow } from './validate.js';
+import { LIMITS } from '../../shared/limits.js';
+import { errors } from '../errors.js';
 
 export function planRoutes(store: PlanStore): Router {
   const router = Router();
-  router.post('/', async (req, res) => {
+  // Creating plans costs disk; nobody needs more than a few a minute.
+  const creationLimit = rateLimit({
+    windowMs: LIMITS.planCreationWindowMs,
+    limit: LIMITS.maxPlansCreatedPerWindow,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(errors.tooManyRequests()),
+  });
+  router.post('/', creationLimit, async (req, res) => {
     const body = parseOrThrow(createPlanBodySchema, req.body ?? {});
     res.status(201).json(await createPlan(store, body));
   });

@@ -70,7 +70,7 @@ export function checkAwarenessUpdate(
     const user =
       state === null
         ? undefined
-        : { ...(state.user ?? {}), name: identity.name, role: identity.role, color: (state.user as { color?: string } | undefined)?.color ?? identity.color };
+        : { ...(state.user ?? {}), name: identity.name, role: identity.role, color: identity.color };
     const json = JSON.stringify(state === null ? null : { ...state, user });
     // Measured again after the rewrite: everyone else's provider echoes this state back, and the echo must pass.
     if (Buffer.byteLength(json, 'utf8') > LIMITS.maxAwarenessStateBytes) return { ok: false, reason: 'awareness state too large' };

@@ -5,32 +5,34 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { CloseCode } from '../../shared/closeCodes.js';
+import { CloseCode, closeCodeName } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import { MessageType } from '../../shared/protocol.js';
 import type { JoinIdentity } from '../../shared/schemas.js';
 import { SECTION_FIELD_NAMES } from '../../shared/sections.js';
 import { checkAwarenessUpdate } from './awarenessCheck.js';
-import { checkUpdate } from './updateCheck.js';
+import { awarenessMessage, checkpointMessage, syncStep1Message, syncStep2Message } from './messages.js';
 import type { Room, RoomMember } from './room.js';
+import { checkUpdate } from './updateCheck.js';
 
 export type Identity = JoinIdentity & { color: string };
 
+/** A message this connection must not send; `detail` goes to the log, never to the wire. */
 class Refusal extends Error {
   constructor(
     readonly code: number,
-    readonly reason: string,
+    readonly detail: string,
   ) {
-    super(reason);
+    super(detail);
   }
 }
 
 export class Connection implements RoomMember {
   readonly awarenessIds = new Set<number>();
+  readonly personKey: string;
   private closed = false;
   /** Whether the client has answered our sync step 1 with its step 2 (see handleSync). */
   private receivedStep2 = false;
@@ -40,33 +42,24 @@ export class Connection implements RoomMember {
     private readonly room: Room,
     readonly identity: Identity,
     private readonly log: Logger,
-  ) {}
-
-  /** Join the room and start the sync: our state vector, everyone's presence, and what is on disk. */
-  start(): void {
-    const saved = this.room.join(this);
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MessageType.sync);
-    syncProtocol.writeSyncStep1(step1, this.room.doc);
-    this.send(encoding.toUint8Array(step1));
-    const states = [...this.room.awareness.getStates().keys()];
-    if (states.length > 0) {
-      const presence = encoding.createEncoder();
-      encoding.writeVarUint(presence, MessageType.awareness);
-      encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states));
-      this.send(encoding.toUint8Array(presence));
-    }
-    this.send(saved);
+  ) {
+    this.personKey = JSON.stringify([identity.role, identity.name]);
   }
 
-  isSamePerson(other: RoomMember): boolean {
-    return other instanceof Connection && other.identity.name === this.identity.name && other.identity.role === this.identity.role;
+  /** Join the room and start the sync: our state vector, then everyone's presence. */
+  start(): void {
+    this.room.join(this);
+    this.send(syncStep1Message(this.room.doc));
+    const states = [...this.room.awareness.getStates().keys()];
+    if (states.length > 0) this.send(awarenessMessage(this.room.awareness, states));
   }
 
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    // A client that does not read what it is sent must not make the server hold ever more for it.
+    if (this.socket.bufferedAmount > LIMITS.maxBufferedBytes) return this.close(CloseCode.tooSlow);
     this.socket.send(message, (err) => {
-      if (err) this.close(CloseCode.serverError, 'send failed');
+      if (err) this.close(CloseCode.serverError);
     });
   }
 
@@ -77,19 +70,20 @@ export class Connection implements RoomMember {
       this.handle(data);
     } catch (err) {
       if (err instanceof Refusal) {
-        this.log.warn({ planId: this.room.planId, reason: err.reason }, 'refused a sync message');
-        this.close(err.code, err.reason);
+        this.log.warn({ planId: this.room.planId, reason: err.detail }, 'refused a sync message');
+        this.close(err.code);
       } else {
         this.log.warn({ planId: this.room.planId, err }, 'could not read a sync message');
-        this.close(CloseCode.malformedMessage, 'malformed message');
+        this.close(CloseCode.malformedMessage);
       }
     }
   }
 
-  close(code: number, reason: string): void {
+  /** Close with a code from shared/closeCodes.ts; the reason sent is the code's fixed name, never client data. */
+  close(code: number): void {
     if (this.closed) return;
     this.closed = true;
-    this.socket.close(code, reason.slice(0, 120));
+    this.socket.close(code, closeCodeName(code) ?? 'closed');
   }
 
   private handle(data: Uint8Array): void {
@@ -100,13 +94,10 @@ export class Connection implements RoomMember {
         return this.handleSync(decoder);
       case MessageType.awareness:
         return this.handleAwareness(decoding.readVarUint8Array(decoder));
-      case MessageType.queryAwareness: {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MessageType.awareness);
-        const ids = [...this.room.awareness.getStates().keys()];
-        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, ids));
-        return this.send(encoding.toUint8Array(encoder));
-      }
+      case MessageType.queryAwareness:
+        return this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+      case MessageType.checkpoint:
+        return this.handleCheckpoint(decoding.readVarUint(decoder));
       default:
         throw new Refusal(CloseCode.malformedMessage, `unknown message type ${type}`);
     }
@@ -117,10 +108,7 @@ export class Connection implements RoomMember {
     const payload = decoding.readVarUint8Array(decoder);
     if (subtype === syncProtocol.messageYjsSyncStep1) {
       Y.decodeStateVector(payload); // throws on garbage before Yjs uses it
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeSyncStep2(encoder, this.room.doc, payload);
-      this.send(encoding.toUint8Array(encoder));
+      this.send(syncStep2Message(this.room.doc, payload));
       return;
     }
     if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {
@@ -134,8 +122,25 @@ export class Connection implements RoomMember {
       if (check.missing && subtype === syncProtocol.messageYjsUpdate && !this.receivedStep2) return;
       throw new Refusal(CloseCode.malformedMessage, check.reason);
     }
-    Y.applyUpdate(this.room.doc, payload, this);
+    if (!this.room.claimWriters(this, check.writers)) {
+      throw new Refusal(CloseCode.malformedMessage, 'update writes under a client id that belongs to someone else');
+    }
+    try {
+      Y.applyUpdate(this.room.doc, payload, this);
+    } catch (err) {
+      // Yjs threw part-way through: the document in memory is no longer trustworthy (see Room.fail).
+      this.room.fail(err);
+      return;
+    }
     if (subtype === syncProtocol.messageYjsSyncStep2) this.receivedStep2 = true;
+  }
+
+  /** Answer once everything this connection has sent so far (and everything before it) is on disk. */
+  private handleCheckpoint(token: number): void {
+    this.room.saver.whenSaved().then(
+      () => this.send(checkpointMessage(token)),
+      () => {}, // the plan closed first: this connection is going too
+    );
   }
 
   private handleAwareness(update: Uint8Array): void {

@@ -1,52 +1,61 @@
-// Writes a live plan's changes to the store in short batches, and knows which state is on disk.
-// "Saved" is only ever reported for a state vector whose every update the store has confirmed written, to the
-// connections whose changes were in the batch. A failed write keeps the changes (and who sent them) queued and
-// retries; nothing is reported saved until it succeeds.
+// Writes a live plan's changes to the store in short batches, and answers "is everything so far on disk?".
+// A failed write keeps its changes queued and retries; nothing is reported saved until the store confirms it.
 
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { SAVE_TIMING } from '../../shared/limits.js';
 import type { PlanStore } from '../storage/types.js';
 
-/** Compact the stored log into one state once it holds this many batches or bytes. */
+/** Compact the stored journal into one state once it holds this many batches or bytes. */
 const COMPACT_AFTER_BATCHES = 500;
 const COMPACT_AFTER_BYTES = 512 * 1024;
 const RETRY_DELAYS_MS = [200, 1000, 5000] as const;
 
+interface Waiter {
+  /** Resolved once this many updates (counted from the plan's load) are on disk. */
+  target: number;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
 export class PlanSaver {
   private pending: Uint8Array[] = [];
-  /** Transaction origins (connections) of the pending updates: who is told when they are saved. */
-  private pendingOrigins = new Set<unknown>();
+  /** Updates accepted since load, and how many of them are on disk. */
+  private accepted = 0;
+  private saved = 0;
+  private waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private failures = 0;
+  private disposed = false;
   private logBatches: number;
   private logBytes = 0;
-  /** The state vector (encoded) that is on disk. */
-  savedStateVector: Uint8Array;
+  private writtenSinceLoad = 0;
 
   constructor(
     private readonly planId: string,
     private readonly doc: Y.Doc,
     private readonly store: PlanStore,
     private readonly log: Logger,
-    private readonly onSaved: (stateVector: Uint8Array, origins: ReadonlySet<unknown>) => void,
-    storedUpdateCount: number,
+    /** How many updates the store held when the plan was loaded (the compacted state counts as one). */
+    private readonly storedUpdateCount: number,
   ) {
-    this.savedStateVector = Y.encodeStateVector(doc);
     this.logBatches = storedUpdateCount;
   }
 
-  /** Queue an update the plan accepted, with the origin of the transaction that applied it. */
-  add(update: Uint8Array, origin: unknown): void {
+  /** Queue an update the plan accepted. */
+  add(update: Uint8Array): void {
+    if (this.disposed) return;
     this.pending.push(update);
-    this.pendingOrigins.add(origin);
+    this.accepted += 1;
     this.schedule(SAVE_TIMING.batchDelayMs);
   }
 
-  /** Changes queued for a write that has not started yet. */
-  get hasQueued(): boolean {
-    return this.pending.length > 0;
+  /** Resolves once every update accepted so far is on disk. */
+  whenSaved(): Promise<void> {
+    if (this.disposed) return Promise.reject(new Error('plan closed'));
+    if (this.saved >= this.accepted) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ target: this.accepted, resolve, reject }));
   }
 
   get hasUnsaved(): boolean {
@@ -57,20 +66,31 @@ export class PlanSaver {
   async drain(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    while (this.hasUnsaved) {
+    while (this.hasUnsaved && !this.disposed) {
       if (this.writing) await this.writing;
       else await this.flush(true);
     }
   }
 
-  /** Fold the stored log into one state, if there is a log. Used when the plan closes. */
+  /** Fold the stored journal into one state when the plan closes, if there is anything to fold. */
   async compactIfNeeded(): Promise<void> {
     await this.drain();
-    if (this.logBatches > 0) await this.write([], new Set(), true, true);
+    if (this.writtenSinceLoad > 0 || this.storedUpdateCount > 1) await this.write([], true, true);
+  }
+
+  /** Stop: no more writes, no retries. Returns the updates that were never written, for whoever loads the plan next. */
+  dispose(): Uint8Array[] {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('plan closed'));
+    const unsaved = this.pending;
+    this.pending = [];
+    return unsaved;
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer || this.writing) return; // a write in progress reschedules when it ends
+    if (this.timer || this.writing || this.disposed) return; // a write in progress reschedules when it ends
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush(false);
@@ -78,18 +98,16 @@ export class PlanSaver {
   }
 
   private async flush(throwOnFailure: boolean): Promise<void> {
-    if (this.writing || this.pending.length === 0) return;
+    if (this.writing || this.pending.length === 0 || this.disposed) return;
     const batch = this.pending;
-    const origins = this.pendingOrigins;
     this.pending = [];
-    this.pendingOrigins = new Set();
     const compact = this.logBatches + 1 >= COMPACT_AFTER_BATCHES || this.logBytes >= COMPACT_AFTER_BYTES;
-    await this.write(batch, origins, compact, throwOnFailure);
+    await this.write(batch, compact, throwOnFailure);
   }
 
-  private async write(batch: Uint8Array[], origins: Set<unknown>, compact: boolean, throwOnFailure: boolean): Promise<void> {
-    // Taken before the write starts: every update in the doc at this moment is in `batch` or already stored.
-    const stateVector = Y.encodeStateVector(this.doc);
+  private async write(batch: Uint8Array[], compact: boolean, throwOnFailure: boolean): Promise<void> {
+    // Taken before the write starts: every update accepted by now is in `batch` or already stored.
+    const covers = this.accepted - this.pending.length;
     const work = (async () => {
       if (compact) {
         await this.store.compact(this.planId, Y.encodeStateAsUpdate(this.doc));
@@ -106,20 +124,20 @@ export class PlanSaver {
     try {
       await work;
       this.failures = 0;
-      this.savedStateVector = stateVector;
-      this.onSaved(stateVector, origins);
+      this.writtenSinceLoad += 1;
+      this.saved = Math.max(this.saved, covers);
+      this.waiters = this.waiters.filter((w) => (w.target <= this.saved ? (w.resolve(), false) : true));
     } catch (err) {
       this.pending = [...batch, ...this.pending];
-      for (const origin of origins) this.pendingOrigins.add(origin);
       const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
       this.failures += 1;
       this.log.error({ planId: this.planId, err, retryInMs: delay }, 'could not save plan changes; will retry');
-      if (throwOnFailure) throw err;
       this.writing = null;
+      if (throwOnFailure) throw err;
       this.schedule(delay);
       return;
     } finally {
-      if (this.writing) this.writing = null;
+      this.writing = null;
     }
     if (this.pending.length > 0) this.schedule(0);
   }

@@ -1,64 +1,65 @@
-// One open plan: its Y.Doc (kept whole, gc off), the presence of the people in it, their connections,
-// and the saver that writes changes to disk. Broadcasts document and presence changes and "saved" notices.
+// One open plan: its Y.Doc (kept whole, gc off), the presence of the people in it, their connections, the
+// saver that writes changes to disk, and which person writes under which Yjs client id.
 
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { MessageType } from '../../shared/protocol.js';
+import { CloseCode } from '../../shared/closeCodes.js';
 import { errors } from '../errors.js';
 import type { PlanStore } from '../storage/types.js';
+import { awarenessMessage, updateMessage } from './messages.js';
 import { PlanSaver } from './planSaver.js';
 
 /** What a room needs from a connection. */
 export interface RoomMember {
   send(message: Uint8Array): void;
+  close(code: number): void;
+  /** Who this is, for binding Yjs client ids: the same person may reconnect and carry on under the same id. */
+  readonly personKey: string;
   /** Awareness client ids this connection speaks for; removed from presence when it leaves. */
   readonly awarenessIds: Set<number>;
-  isSamePerson(other: RoomMember): boolean;
 }
 
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
-  /** Members who joined while changes were waiting to be written. */
-  private readonly awaitingSaved = new Set<RoomMember>();
   readonly saver: PlanSaver;
+  /** Set when the document could not take an update; the room is then thrown away and reloaded from disk. */
+  failed = false;
+  /** Called once when the room fails (Rooms stops handing it out). */
+  onFailed: () => void = () => {};
+  /** Which person each Yjs client id belongs to (in this room's lifetime). */
+  private readonly writers = new Map<number, string>();
 
   private constructor(
     readonly planId: string,
     doc: Y.Doc,
     store: PlanStore,
-    log: Logger,
+    private readonly log: Logger,
     storedUpdateCount: number,
   ) {
     this.doc = doc;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
-    this.saver = new PlanSaver(planId, doc, store, log, (sv, origins) => this.announceSaved(sv, origins), storedUpdateCount);
+    this.saver = new PlanSaver(planId, doc, store, log, storedUpdateCount);
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.saver.add(update, origin);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeUpdate(encoder, update);
-      this.broadcast(encoding.toUint8Array(encoder), origin);
+      this.saver.add(update);
+      this.broadcast(updateMessage(update), origin);
     });
 
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      const changed = [...added, ...updated, ...removed];
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.awareness);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       // Sent to everyone, the sender too: a lone member's own presence renewals keep its connection alive.
-      this.broadcast(encoding.toUint8Array(encoder));
+      this.broadcast(awarenessMessage(this.awareness, [...added, ...updated, ...removed]));
     });
   }
 
-  /** Load a plan's document fully before anyone is answered. A document that cannot be rebuilt is set aside. */
-  static async load(planId: string, store: PlanStore, log: Logger): Promise<Room> {
+  /**
+   * Load a plan's document fully before anyone is answered. A document that cannot be rebuilt is set aside.
+   * `unsaved` are changes a previous room of this plan accepted but could not write; they are applied and saved.
+   */
+  static async load(planId: string, store: PlanStore, log: Logger, unsaved: readonly Uint8Array[] = []): Promise<Room> {
     const meta = await store.getPlanMeta(planId);
     if (meta === null) throw errors.planNotFound();
     const updates = await store.loadDocument(planId);
@@ -75,32 +76,25 @@ export class Room {
       await store.setAside(planId, `stored document cannot be rebuilt: ${(err as Error).message}`);
       throw errors.planDamaged();
     }
-    return new Room(planId, doc, store, log, updates.length);
+    const room = new Room(planId, doc, store, log, updates.length);
+    for (const update of unsaved) Y.applyUpdate(doc, update, 'unsaved from the previous session');
+    return room;
+  }
+
+  /** A connection joined. */
+  join(member: RoomMember): void {
+    this.members.add(member);
   }
 
   /**
-   * Tell the people whose changes were just written, and anyone who joined while changes were waiting (their own
-   * edits from an earlier connection may have been among them), what is on disk now.
+   * Whether `member` may write under these Yjs client ids: each is new, or already this person's. Binds new ones.
+   * Nobody can write text that would show as someone else's.
    */
-  private announceSaved(stateVector: Uint8Array, origins: ReadonlySet<unknown>): void {
-    const message = savedMessage(stateVector);
-    for (const member of this.members) {
-      if (origins.has(member) || this.awaitingSaved.has(member)) member.send(message);
-    }
-    if (!this.saver.hasQueued) this.awaitingSaved.clear(); // the write that just finished held everything
-  }
-
-  /** A connection joined: it is told what is on disk now, and again when what is waiting has been written. */
-  join(member: RoomMember): Uint8Array {
-    this.members.add(member);
-    if (this.saver.hasUnsaved) this.awaitingSaved.add(member);
-    return savedMessage(this.saver.savedStateVector);
-  }
-
-  broadcast(message: Uint8Array, except?: unknown): void {
-    for (const member of this.members) {
-      if (member !== except) member.send(message);
-    }
+  claimWriters(member: RoomMember, clientIds: Iterable<number>): boolean {
+    const ids = [...clientIds];
+    if (ids.some((id) => (this.writers.get(id) ?? member.personKey) !== member.personKey)) return false;
+    for (const id of ids) this.writers.set(id, member.personKey);
+    return true;
   }
 
   /**
@@ -110,23 +104,44 @@ export class Room {
   mayClaimAwarenessId(claimant: RoomMember, clientId: number): boolean {
     for (const member of this.members) {
       if (member === claimant || !member.awarenessIds.has(clientId)) continue;
-      if (!member.isSamePerson(claimant)) return false;
+      if (member.personKey !== claimant.personKey) return false;
       member.awarenessIds.delete(clientId);
     }
     return true;
   }
 
+  /**
+   * The document threw while taking an update: its state in memory can no longer be trusted. Stop saving from it,
+   * send everyone away to reconnect (they get the plan as it is on disk, and re-send what it lacks).
+   */
+  fail(err: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.log.error({ planId: this.planId, err }, 'a plan could not take an update; reloading it from disk');
+    this.saver.dispose();
+    this.onFailed();
+    for (const member of [...this.members]) member.close(CloseCode.serverError);
+  }
+
+  broadcast(message: Uint8Array, except?: unknown): void {
+    for (const member of this.members) {
+      if (member !== except) member.send(message);
+    }
+  }
+
   leave(member: RoomMember): void {
     this.members.delete(member);
-    this.awaitingSaved.delete(member);
     if (member.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessIds], member);
     }
   }
 
-  destroy(): void {
+  /** Free the room. Returns the changes its saver never wrote. */
+  destroy(): Uint8Array[] {
+    const unsaved = this.saver.dispose();
     this.awareness.destroy();
     this.doc.destroy();
+    return unsaved;
   }
 }
 
@@ -134,11 +149,4 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
-}
-
-export function savedMessage(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.saved);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
 }

@@ -1,6 +1,6 @@
 // The open plans. A plan is loaded once however many people connect at the same moment, and closed (saved,
 // compacted, dropped from memory) when the last of them leaves. Someone arriving while it closes waits and
-// gets a freshly loaded plan.
+// gets a freshly loaded plan. Changes a closing plan could not write are handed to its next load.
 
 import type { Logger } from 'pino';
 import type { PlanStore } from '../storage/types.js';
@@ -10,12 +10,18 @@ interface Entry {
   /** Connections that asked for this plan and have not released it, including ones still waiting for the load. */
   users: number;
   room: Promise<Room>;
+  /** The room, once loaded. */
+  loaded?: Room;
 }
 
 export class Rooms {
   private readonly open = new Map<string, Entry>();
+  /** Rooms still in use by their connections, though no longer handed out (they failed). */
+  private readonly retired = new Map<Room, Entry>();
   private readonly closing = new Map<string, Promise<void>>();
-  /** How many times a plan's document was read from the store (tests check "loaded once"). */
+  /** Accepted changes that a closing room could not write, kept for the plan's next load. */
+  private readonly unsaved = new Map<string, Uint8Array[]>();
+  /** How many times a plan's document was read from the store (a figure for tests and operators). */
   loads = 0;
 
   constructor(
@@ -27,7 +33,15 @@ export class Rooms {
   async acquire(planId: string): Promise<Room> {
     let entry = this.open.get(planId);
     if (!entry) {
-      entry = { users: 0, room: this.load(planId) };
+      const created: Entry = { users: 0, room: this.load(planId) };
+      created.room.then(
+        (room) => {
+          created.loaded = room;
+          room.onFailed = () => this.retire(created, room);
+        },
+        () => {},
+      );
+      entry = created;
       this.open.set(planId, entry);
     }
     entry.users += 1;
@@ -41,10 +55,14 @@ export class Rooms {
   }
 
   release(room: Room): void {
-    const entry = this.open.get(room.planId);
-    if (!entry) return;
+    const entry = this.retired.get(room) ?? this.open.get(room.planId);
+    if (!entry || entry.loaded !== room) return;
     entry.users -= 1;
     if (entry.users > 0) return;
+    if (this.retired.delete(room)) {
+      void this.close(room);
+      return;
+    }
     this.open.delete(room.planId);
     const closing = this.close(room).finally(() => this.closing.delete(room.planId));
     this.closing.set(room.planId, closing);
@@ -64,22 +82,36 @@ export class Rooms {
     ]);
   }
 
+  /** A failed room is no longer handed out; the next person to arrive gets the plan reloaded from disk. */
+  private retire(entry: Entry, room: Room): void {
+    if (this.open.get(room.planId) !== entry) return;
+    this.open.delete(room.planId);
+    this.retired.set(room, entry);
+  }
+
   private async load(planId: string): Promise<Room> {
     const closing = this.closing.get(planId);
     if (closing) await closing;
     this.loads += 1;
-    return Room.load(planId, this.store, this.log);
+    const unsaved = this.unsaved.get(planId) ?? [];
+    const room = await Room.load(planId, this.store, this.log, unsaved);
+    this.unsaved.delete(planId);
+    return room;
   }
 
   private async close(room: Room): Promise<void> {
     try {
-      await room.saver.compactIfNeeded();
+      // A failed room's document is not trusted: nothing more is written from it.
+      if (!room.failed) await room.saver.compactIfNeeded();
     } catch (err) {
-      // Unsaved changes stay in the log's retry queue only while the room exists; say so loudly.
-      this.log.error({ planId: room.planId, err }, 'could not save a plan while closing it');
+      this.log.error({ planId: room.planId, err }, 'could not save a plan while closing it; keeping its changes for the next load');
     } finally {
-      room.destroy();
-      await this.store.release(room.planId).catch((err: unknown) => this.log.warn({ planId: room.planId, err }, 'could not close plan files'));
+      const unsaved = room.destroy();
+      // A failed room's files may already belong to the plan's next room; that load closed and reopened them.
+      if (!room.failed) {
+        if (unsaved.length > 0) this.unsaved.set(room.planId, [...(this.unsaved.get(room.planId) ?? []), ...unsaved]);
+        await this.store.release(room.planId).catch((err: unknown) => this.log.warn({ planId: room.planId, err }, 'could not close plan files'));
+      }
     }
   }
 }

@@ -28,9 +28,12 @@ export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger):
   let closing = false;
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (closing || !url.pathname.startsWith(`${SYNC_PATH}/`)) {
-      socket.end(`HTTP/1.1 ${closing ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
+    // Until `ws` takes the socket over, a reset from the other end must not become an unhandled error.
+    socket.on('error', () => socket.destroy());
+    const url = parseRequestPath(req.url);
+    if (closing || url === null || !url.pathname.startsWith(`${SYNC_PATH}/`)) {
+      const status = closing ? '503 Service Unavailable' : url === null ? '400 Bad Request' : '404 Not Found';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -48,12 +51,24 @@ export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger):
     const identity = joinIdentitySchema.safeParse(Object.fromEntries(url.searchParams));
     if (!identity.success) return ws.close(CloseCode.invalidIdentity, 'name and role are needed');
 
-    // Messages that arrive while the plan loads wait for it.
+    // Messages that arrive while the plan loads wait for it, up to a bound.
     const early: RawData[] = [];
+    let earlyBytes = 0;
     let onMessage = (data: RawData): void => {
-      early.push(data);
+      earlyBytes += rawLength(data);
+      if (earlyBytes > LIMITS.maxBufferedBytes) ws.close(CloseCode.messageTooBig, 'too much sent before the plan opened');
+      else early.push(data);
     };
-    ws.on('message', (data, isBinary) => (isBinary ? onMessage(data) : ws.close(CloseCode.malformedMessage, 'text frame')));
+    ws.on('message', (data, isBinary) => {
+      try {
+        if (isBinary) onMessage(data);
+        else ws.close(CloseCode.malformedMessage, 'text frame');
+      } catch (err) {
+        // A fault in our own handling ends this connection only, never the server.
+        log.error({ err }, 'failed handling a sync message');
+        ws.terminate();
+      }
+    });
 
     let room;
     try {
@@ -117,4 +132,19 @@ function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return data;
+}
+
+/** The path and query of a request, or null when it is not a plain path (an absolute URL, or one URL cannot read). */
+function parseRequestPath(raw: string | undefined): URL | null {
+  if (!raw || !raw.startsWith('/')) return null;
+  try {
+    return new URL(raw, 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+function rawLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data.byteLength;
 }

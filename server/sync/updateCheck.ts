@@ -1,15 +1,23 @@
 // Decides whether a client's Yjs update may be applied to a plan, before anything is applied.
 // Refused: bytes Yjs cannot decode; updates that cannot be placed now (a gap in a client's clocks, or a reference
 // to content the plan does not have), which Yjs would otherwise hold as "pending" and later integrate under
-// another message's origin; shared types outside the plan's sections; anything but rich-text elements placed
-// directly in a section (the editor could not show it); subdocuments and legacy content kinds.
+// another message's origin; shared types outside the plan's sections; content the rich-text editor cannot hold
+// where it is put (only elements directly in a section or an element, only text and marks in a text, only small
+// attribute values); marks and attributes whose values are too large or too deeply nested (Yjs re-encodes them
+// recursively and a deep one overflows the stack mid-transaction); subdocuments and other kinds of content.
 
 import * as Y from 'yjs';
+import { LIMITS } from '../../shared/limits.js';
 
-/** `missing`: the update builds on changes the plan does not have, rather than being malformed or forbidden. */
-export type UpdateCheck = { ok: true } | { ok: false; reason: string; missing: boolean };
+/**
+ * `writers`: the client ids under which the update brings new content (bound to people by the room).
+ * `missing`: the update builds on changes the plan does not have, rather than being malformed or forbidden.
+ */
+export type UpdateCheck = { ok: true; writers: number[] } | { ok: false; reason: string; missing: boolean };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
+/** Where an item sits: directly in a section, in an element (paragraph, list…), in a text, or unknown. */
+type Container = 'section' | 'element' | 'text' | null;
 
 const refuse = (reason: string, missing = false): UpdateCheck => ({ ok: false, reason, missing });
 
@@ -23,45 +31,32 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   // Pass 1: per client, the update's structs must continue where the plan's stop (overlap is fine: Yjs skips it).
   // `known` is the plan's clock per client, extended by what this update brings.
   const known = new Map<number, number>();
+  const writers = new Set<number>();
   const knownClock = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) return refuse('update has a gap (skip)');
     const { client, clock } = struct.id;
     const next = knownClock(client);
     if (clock > next) return refuse(`update starts after a gap for client ${client}`, true);
+    if (clock + struct.length > next) writers.add(client);
     known.set(client, Math.max(next, clock + struct.length));
   }
   const has = (id: Y.ID | null) => id === null || id.clock < knownClock(id.client);
-  // Types created by this update, so a child in the same update can name one as its parent.
-  const newTypes = new Set<string>();
-  for (const struct of decoded.structs) {
-    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) newTypes.add(idKey(struct.id));
-  }
-  const isType = (id: Y.ID) => {
-    if (newTypes.has(idKey(id))) return true;
-    if (id.clock >= Y.getState(doc.store, id.client)) return false;
-    const item = Y.getItem(doc.store, id);
-    return item instanceof Y.Item && item.id.clock === id.clock && item.content instanceof Y.ContentType;
-  };
+  const containerOf = containers(doc, decoded.structs);
 
-  const sitsInSection = sectionMembership(doc, decoded.structs);
-
-  // Pass 2: everything an item points at must exist in the plan or earlier in this update.
+  // Pass 2: everything an item points at must exist in the plan or earlier in this update, and what it holds must
+  // fit where it is.
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (!has(struct.origin) || !has(struct.rightOrigin)) return refuse('update refers to content the plan does not have', true);
     const parent: unknown = struct.parent;
     if (typeof parent === 'string') {
-      if (!rootNames.has(parent)) return refuse(`update writes to an unknown part of the plan: ${parent.slice(0, 40)}`);
-    } else if (parent instanceof Y.ID) {
-      if (!has(parent)) return refuse('update places content inside something the plan does not have', true);
-      if (!isType(parent)) return refuse('update places content inside something that cannot hold it');
+      if (!rootNames.has(parent)) return refuse(`update writes to an unknown part of the plan`);
+    } else if (parent instanceof Y.ID && !has(parent)) {
+      return refuse('update places content inside something the plan does not have', true);
     }
-    const contentCheck = checkContent(struct.content);
-    if (contentCheck !== null) return refuse(contentCheck);
-    const inSection = sitsInSection(struct);
-    if (inSection === null) return refuse('update places content where it cannot be found');
-    if (inSection && !holdsElements(struct)) return refuse('update puts something other than paragraphs directly in a section');
+    const problem = checkKind(struct.content) ?? checkPlacement(struct, containerOf(struct));
+    if (problem !== null) return refuse(problem);
   }
   for (const [client, deletes] of decoded.ds.clients) {
     const end = knownClock(client);
@@ -69,74 +64,16 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
       if (d.clock + d.len > end) return refuse('update deletes content the plan does not have', true);
     }
   }
-  return { ok: true };
+  return { ok: true, writers: [...writers] };
 }
 
-/**
- * For an item of the update: whether it sits directly in a section (a root type), rather than inside an element;
- * null when that cannot be worked out. Yjs leaves `parent` out of an item that has an origin and takes the origin's
- * parent, so this follows origins through the update and into the plan.
- */
-function sectionMembership(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => boolean | null {
-  const byClient = new Map<number, Struct[]>();
-  for (const s of structs) {
-    const list = byClient.get(s.id.client) ?? [];
-    list.push(s);
-    byClient.set(s.id.client, list);
-  }
-  const inUpdate = (id: Y.ID): Struct | undefined =>
-    byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
-  const memo = new Map<Struct, boolean | null>();
-
-  return (item) => {
-    const chain: Struct[] = [];
-    let current: Struct | undefined = item;
-    let answer: boolean | null = null;
-    while (current) {
-      const known = memo.get(current);
-      if (known !== undefined) {
-        answer = known;
-        break;
-      }
-      if (!(current instanceof Y.Item) || chain.includes(current)) break; // a GC'd neighbour, or a loop
-      chain.push(current);
-      const parent: unknown = current.parent;
-      if (typeof parent === 'string') {
-        answer = true;
-        break;
-      }
-      if (parent !== null) {
-        answer = false;
-        break;
-      }
-      const ref: Y.ID | null = current.origin ?? current.rightOrigin;
-      if (ref === null) break;
-      current = inUpdate(ref);
-      if (!current) {
-        const neighbour = ref.clock < Y.getState(doc.store, ref.client) ? Y.getItem(doc.store, ref) : null;
-        answer = neighbour instanceof Y.Item ? (neighbour.parent as Y.AbstractType<unknown> | null)?._item === null : null;
-        break;
-      }
-    }
-    for (const s of chain) memo.set(s, answer);
-    return answer;
-  };
-}
-
-/** A section holds paragraphs and other elements, never bare text or attributes. */
-function holdsElements(item: Y.Item): boolean {
-  if (item.parentSub !== null) return false;
-  const content = item.content;
-  return content instanceof Y.ContentDeleted || (content instanceof Y.ContentType && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText));
-}
-
-function checkContent(content: Y.Item['content']): string | null {
+/** Only the kinds of content rich text is made of: never subdocuments, binary, embeds or other shared types. */
+function checkKind(content: Y.Item['content']): string | null {
   if (
     content instanceof Y.ContentString ||
     content instanceof Y.ContentFormat ||
     content instanceof Y.ContentAny ||
-    content instanceof Y.ContentDeleted ||
-    content instanceof Y.ContentEmbed
+    content instanceof Y.ContentDeleted
   ) {
     return null;
   }
@@ -147,4 +84,115 @@ function checkContent(content: Y.Item['content']): string | null {
   return 'update holds a kind of content plans do not hold';
 }
 
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+/** Whether an item's content may sit in its container. Returns why not, or null. */
+function checkPlacement(item: Y.Item, container: Container): string | null {
+  const content = item.content;
+  if (content instanceof Y.ContentDeleted) return null;
+  if (container === null) return 'update places content where it cannot be found';
+  if (item.parentSub !== null) {
+    // An attribute of an element (or text): a small JSON value.
+    if (container === 'section') return 'update sets an attribute on a section';
+    return content instanceof Y.ContentAny && content.arr.every(isSmallJson) ? null : 'update sets an attribute the plan cannot hold';
+  }
+  if (container === 'text') {
+    if (content instanceof Y.ContentString) return null;
+    if (content instanceof Y.ContentFormat) return content.key.length <= 64 && isSmallJson(content.value) ? null : 'update holds a mark the plan cannot hold';
+    return 'update puts something other than text and marks inside a text';
+  }
+  // Directly in a section or an element: only elements and texts.
+  if (content instanceof Y.ContentType && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
+    return null;
+  }
+  return container === 'section' ? 'update puts something other than paragraphs directly in a section' : 'update puts bare content inside an element';
+}
+
+/** A JSON value within the size and depth the plan allows, measured without recursion. */
+function isSmallJson(value: unknown): boolean {
+  let depth = 0;
+  let size = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (d > depth) depth = d;
+    if (depth > LIMITS.maxRichTextValueDepth) return false;
+    if (typeof v === 'string') size += v.length * 3;
+    else size += 8;
+    if (size > LIMITS.maxRichTextValueBytes) return false;
+    if (v !== null && typeof v === 'object') {
+      if (v instanceof Uint8Array) return false;
+      for (const [key, child] of Object.entries(v)) {
+        size += key.length * 3;
+        stack.push([child, d + 1]);
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * For an item of the update: which kind of thing it sits in. Yjs leaves `parent` out of an item that has an origin
+ * and takes the origin's parent, so this follows origins through the update and into the plan.
+ */
+function containers(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => Container {
+  const byClient = new Map<number, Struct[]>();
+  for (const s of structs) {
+    const list = byClient.get(s.id.client) ?? [];
+    list.push(s);
+    byClient.set(s.id.client, list);
+  }
+  const inUpdate = (id: Y.ID): Struct | undefined =>
+    byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+  const inPlan = (id: Y.ID): Y.Item | null => {
+    if (id.clock >= Y.getState(doc.store, id.client)) return null;
+    const found = Y.getItem(doc.store, id);
+    return found instanceof Y.Item ? found : null;
+  };
+  /** The kind of a shared type given as the item that created it. */
+  const kindOfTypeItem = (typeItem: Struct | Y.Item): Container => {
+    if (!(typeItem instanceof Y.Item) || !(typeItem.content instanceof Y.ContentType)) return null;
+    const type = typeItem.content.type;
+    return type instanceof Y.XmlText ? 'text' : type instanceof Y.XmlElement ? 'element' : null;
+  };
+  const kindOfType = (type: unknown): Container => {
+    if (!(type instanceof Y.AbstractType)) return null;
+    if (type._item === null) return 'section';
+    return type instanceof Y.XmlText ? 'text' : type instanceof Y.XmlElement ? 'element' : null;
+  };
+  const memo = new Map<Struct, Container>();
+
+  return (item) => {
+    const chain: Struct[] = [];
+    let current: Struct | undefined = item;
+    let answer: Container = null;
+    while (current) {
+      const remembered = memo.get(current);
+      if (remembered !== undefined) {
+        answer = remembered;
+        break;
+      }
+      if (!(current instanceof Y.Item) || chain.includes(current)) break; // a GC'd neighbour, or a loop
+      chain.push(current);
+      const parent: unknown = current.parent;
+      if (typeof parent === 'string') {
+        answer = 'section';
+        break;
+      }
+      if (parent instanceof Y.ID) {
+        // The parent must be the very item that created the type, not the middle of something else.
+        const typeItem = inUpdate(parent) ?? inPlan(parent);
+        answer = typeItem && typeItem.id.clock === parent.clock ? kindOfTypeItem(typeItem) : null;
+        break;
+      }
+      const ref: Y.ID | null = current.origin ?? current.rightOrigin;
+      if (ref === null) break;
+      current = inUpdate(ref);
+      if (!current) {
+        const neighbour = inPlan(ref);
+        answer = neighbour ? kindOfType(neighbour.parent) : null;
+        break;
+      }
+    }
+    for (const s of chain) memo.set(s, answer);
+    return answer;
+  };
+}

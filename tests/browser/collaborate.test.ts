@@ -25,11 +25,14 @@ it('two people type in different sections and see each other, with named carets 
   // Each sees the other's caret, labelled with the name the server holds.
   await expect.poll(() => a.page.locator('.collaboration-carets__label', { hasText: 'Megan Jones' }).count()).toBe(1);
   await expect.poll(() => b.page.locator('.collaboration-carets__label', { hasText: 'Rhys Jones' }).count()).toBe(1);
+  // …but screen readers do not read the name as part of the text.
+  expect(await a.page.locator('.collaboration-carets__caret', { hasText: 'Megan Jones' }).getAttribute('aria-hidden')).toBe('true');
+  expect(await editor(a.page, 'myLifeNow').ariaSnapshot()).not.toContain('Megan Jones');
 
   // Presence: both names, with their roles and sections.
   const presenceA = a.page.getByRole('region', { name: 'Who is here' });
   await expect.poll(() => presenceA.innerText()).toContain('Megan Jones');
-  await expect.poll(() => presenceA.innerText()).toContain('in My life now');
+  await expect.poll(() => presenceA.innerText()).toContain('in “My life now”');
 
   for (const { page } of [a, b]) {
     await expect.poll(() => saveState(page).getAttribute('data-save-state'), { timeout: 10_000 }).toBe('saved');

@@ -43,6 +43,12 @@ async function typeWhileOffline(page: Page): Promise<void> {
   await page.keyboard.type(' Typed while offline.');
   await expect.poll(() => saveState(page).getAttribute('data-save-state')).toBe('offlineUnsaved');
   expect(await saveState(page).innerText()).toContain('Offline — your changes will be sent when you reconnect');
+  // The visible status is readable where it is; the settled state is also announced once, then cleared so
+  // reading on does not meet it twice.
+  expect(await saveState(page).locator('[aria-hidden="true"]').allInnerTexts()).toEqual(['']);
+  const announcement = saveState(page).getByRole('status');
+  await expect.poll(() => announcement.innerText()).toContain('Offline — your changes will be sent when you reconnect');
+  await expect.poll(() => announcement.innerText(), { timeout: 10_000 }).toBe('');
   await screenshot(page, 'durability-offline');
 
   // Closing the tab now would lose those words, so the browser asks first (and we choose to stay).

@@ -24,8 +24,19 @@ it('creates a Welsh-law plan and joins it using only the keyboard', async () => 
 
   await page.getByLabel('Your name').waitFor();
   expect(page.url()).toMatch(/\/plans\/[A-Za-z0-9_-]{22}$/);
+  // The new page is announced: focus is on its heading.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   await page.getByLabel('Your name').focus();
   await page.keyboard.type('Rhys Jones');
+  await page.keyboard.press('Enter');
+
+  // No part in the plan is assumed: asked for, and focus goes to the choice.
+  expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe('Please choose your part in the plan.');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('role-person');
+  expect(await page.getByRole('radio', { name: 'Social worker' }).getAttribute('aria-describedby')).toBeTruthy();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
 
   await editor(page, 'aboutMe').waitFor();
@@ -75,6 +86,7 @@ it('works on a phone-sized screen', async () => {
   await page.goto(env.server.url);
   await page.getByRole('button', { name: 'Start the plan' }).click();
   await page.getByLabel('Your name').fill('Jo Price');
+  await page.getByRole('radio', { name: 'Family or friend' }).check();
   await page.getByRole('button', { name: 'Join the plan' }).click();
   await editor(page, 'aboutMe').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

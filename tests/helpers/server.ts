@@ -6,12 +6,12 @@ import path from 'node:path';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
 import { parseConfig } from '../../server/config.js';
 import { startCylchServer, type CylchServer } from '../../server/cylchServer.js';
 import { createLogger } from '../../server/log.js';
-import { MessageType, sectionFieldName } from '../../shared/protocol.js';
-import { allLocalChangesOnDisk } from '../../shared/saveState.js';
+import { sectionFieldName } from '../../shared/protocol.js';
+import type { SaveTracker } from '../../shared/saveState.js';
+import { attachSaveTracker } from '../../client/src/sync/saveCheckpoints.js';
 import type { PlanMeta } from '../../shared/schemas.js';
 import { SYNC_PATH } from '../../shared/presence.js';
 import { waitFor } from './wait.js';
@@ -53,14 +53,15 @@ export async function createTestPlan(baseUrl: string, jurisdiction: 'england' | 
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  /** The server's last "saved" state vector. */
-  saved: Map<number, number>;
+  /** Counts this client's changes and which are known to be on the server's disk. */
+  saves: SaveTracker;
   closes: { code: number; reason: string }[];
   text(sectionId: string): string;
   type(sectionId: string, text: string, at?: number): void;
   isSaved(): boolean;
-  /** Call `listener` after every "saved" notice from the server (after `saved` is updated). */
-  onSaved(listener: () => void): void;
+  /** Call `listener` whenever the server answers a save checkpoint, with how many of this client's first changes
+   * (one per transaction) are now known to be on disk. */
+  onSaved(listener: (savedChanges: number) => void): void;
   destroy(): void;
 }
 
@@ -71,7 +72,7 @@ export function connectClient(
   options: { connect?: boolean } = {},
 ): TestClient {
   const doc = new Y.Doc({ gc: false });
-  const savedListeners: (() => void)[] = [];
+  const savedListeners: ((savedChanges: number) => void)[] = [];
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}`, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: identity,
@@ -82,7 +83,7 @@ export function connectClient(
   const client: TestClient = {
     doc,
     provider,
-    saved: new Map(),
+    saves: undefined as unknown as SaveTracker,
     closes: [],
     text: (sectionId) => fragmentText(doc, sectionId),
     type(sectionId, text, at) {
@@ -98,17 +99,20 @@ export function connectClient(
         ytext.insert(at ?? ytext.length, text);
       });
     },
-    isSaved: () => allLocalChangesOnDisk(Y.decodeStateVector(Y.encodeStateVector(doc)), client.saved, [doc.clientID]),
+    isSaved: () => client.saves.allSaved,
     onSaved: (listener) => void savedListeners.push(listener),
     destroy() {
       provider.destroy();
       doc.destroy();
     },
   };
-  provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
-    client.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-    for (const listener of savedListeners) listener();
-  };
+  let lastSaved = 0;
+  client.saves = attachSaveTracker(provider, doc, () => {
+    const { saved } = client.saves.counts;
+    if (saved === lastSaved) return;
+    lastSaved = saved;
+    for (const listener of savedListeners) listener(saved);
+  });
   provider.on('connection-close', (event) => {
     if (event) client.closes.push({ code: event.code, reason: event.reason });
   });

@@ -43,18 +43,19 @@ describe('crash', () => {
     ].map((w) => {
       const c = connectClient(first.url, plan.id, { name: w.name, role: w.role });
       clients.push(c);
-      /** Every text this client had whenever the server told it all its changes were on disk. */
+      /** The section's text after each of this client's changes (the n-th change at index n - 1). */
+      const history: string[] = [];
+      /** Every text this client had been told was on disk, in the order it was told. */
       const saved: string[] = [];
-      c.onSaved(() => {
-        if (!c.isSaved()) return;
-        saved.push(c.text(w.section));
+      c.onSaved((savedChanges) => {
+        saved.push(history[savedChanges - 1] ?? '');
         // The sharpest moment to die: the instant someone is told their words are on disk.
         if (killOnNextSave) {
           killOnNextSave = false;
           first.process.kill('SIGKILL');
         }
       });
-      return { ...w, client: c, saved, typed: 0 };
+      return { ...w, client: c, saved, history, typed: 0 };
     });
     await Promise.all(writers.map((w) => waitForSync(w.client)));
 
@@ -63,6 +64,7 @@ describe('crash', () => {
     const bursts = writers.map(async (w) => {
       while (typing) {
         w.client.type(w.section, `${w.name}${w.typed} `);
+        w.history.push(w.client.text(w.section));
         w.typed += 1;
         await sleep(1 + (w.typed % 3));
       }

@@ -60,7 +60,7 @@ function expectRefused(update: Uint8Array, reason: RegExp, owned: ReadonlySet<nu
 }
 
 describe('checkAwarenessUpdate accepts', () => {
-  it('a browser\'s presence, with the name and role replaced by the server\'s', () => {
+  it('a browser\'s presence, with the name, role and colour replaced by the server\'s', () => {
     const { update, clientId } = browserUpdate({
       user: { name: 'Sam (the person)', role: 'person', color: '#047857' },
       section: 'aboutMe',
@@ -72,7 +72,7 @@ describe('checkAwarenessUpdate accepts', () => {
     expect(result.clientIds).toEqual([clientId]);
     const state = statesAfter(result.update).get(clientId);
     expect(state).toEqual({
-      user: { name: 'Megan', role: 'family', color: '#047857' },
+      user: { name: 'Megan', role: 'family', color: '#1d4ed8' },
       section: 'aboutMe',
       cursor: { anchor: { type: { client: 1, clock: 2 }, tname: null, item: { client: 1, clock: 3 }, assoc: 0 } },
     });

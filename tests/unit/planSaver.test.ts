@@ -1,5 +1,5 @@
-// PlanSaver writes a live plan's changes in batches to a real LowdbPlanStore in a temporary directory, and reports
-// a state vector as saved only once the store has it on disk, through failures and compaction.
+// PlanSaver writes a live plan's changes in batches to a real LowdbPlanStore in a temporary directory, and answers
+// "is everything so far saved?" only once the store has it on disk, through failures and compaction.
 
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,8 +29,16 @@ describe('PlanSaver', () => {
   let planId: string;
   let doc: Y.Doc;
   let saver: PlanSaver;
-  /** Every state vector reported saved, and whether the disk held it at that moment. */
+  /** Every answer to "tell me when what I have so far is saved": the state asked about, and whether the disk held it. */
   let reports: { stateVector: Uint8Array; onDisk: boolean }[];
+  /** Ask the saver to say when everything accepted so far is on disk (as a connection's checkpoint does). */
+  const askSaved = () => {
+    const stateVector = Y.encodeStateVector(doc);
+    saver.whenSaved().then(
+      () => reports.push({ stateVector, onDisk: covers(lowdbDocOnDisk(dataDir, planId), stateVector) }),
+      () => {},
+    );
+  };
 
   beforeEach(async () => {
     dataDir = await tempDir();
@@ -41,16 +49,9 @@ describe('PlanSaver', () => {
     await store.createPlan(meta);
     doc = new Y.Doc({ gc: false });
     reports = [];
-    saver = new PlanSaver(
-      planId,
-      doc,
-      store,
-      silentLog,
-      (stateVector) => reports.push({ stateVector, onDisk: covers(lowdbDocOnDisk(dataDir, planId), stateVector) }),
-      0,
-    );
+    saver = new PlanSaver(planId, doc, store, silentLog, 0);
     // As the room does: every accepted change goes to the saver.
-    doc.on('update', (update: Uint8Array, origin: unknown) => saver.add(update, origin));
+    doc.on('update', (update: Uint8Array) => saver.add(update));
   });
 
   afterEach(async () => {
@@ -73,6 +74,7 @@ describe('PlanSaver', () => {
     });
   const typeMany = (count: number, prefix = 'k') => {
     for (let i = 0; i < count; i++) type(`${prefix}${i} `);
+    askSaved();
   };
 
   it('writes a burst of keystrokes as one batch', async () => {
@@ -82,7 +84,7 @@ describe('PlanSaver', () => {
     typeMany(100, 'second');
     await waitFor(() => !saver.hasUnsaved, 'the second batch is written');
     expect(store.appendCalls).toBe(2);
-    expect(reports).toHaveLength(2);
+    await waitFor(() => reports.length === 2, 'both answered');
     expect(reports.every((r) => r.onDisk)).toBe(true);
     expectSameDocument(lowdbDocOnDisk(dataDir, planId), doc);
   });
@@ -93,22 +95,20 @@ describe('PlanSaver', () => {
     await waitFor(() => store.appendCalls === 1, 'the first write starts');
     typeMany(50, 'b');
     store.releaseWrites();
-    await waitFor(() => !saver.hasUnsaved, 'everything is written');
+    await waitFor(() => !saver.hasUnsaved && reports.length === 2, 'everything is written');
     expect(store.appendCalls).toBe(2);
     expect(reports.every((r) => r.onDisk)).toBe(true);
     expect(Y.decodeStateVector(reports.at(-1)!.stateVector)).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
     expectSameDocument(lowdbDocOnDisk(dataDir, planId), doc);
   });
 
-  it('reports a state vector as saved only after the store has written it', async () => {
-    const before = saver.savedStateVector;
+  it('answers "saved" only after the store has written it', async () => {
     store.holdWrites();
     typeMany(20);
     await waitFor(() => store.appendCalls === 1, 'the write starts');
     // Well past the longest batch delay, the write is still held: nothing may be reported saved.
     await new Promise((r) => setTimeout(r, 150));
     expect(reports).toHaveLength(0);
-    expect(saver.savedStateVector).toEqual(before);
     expect(saver.hasUnsaved).toBe(true);
     expect(covers(lowdbDocOnDisk(dataDir, planId), Y.encodeStateVector(doc))).toBe(false);
 
@@ -116,20 +116,18 @@ describe('PlanSaver', () => {
     await waitFor(() => reports.length === 1, 'saved is reported');
     expect(reports[0]!.onDisk).toBe(true);
     expect(Y.decodeStateVector(reports[0]!.stateVector)).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
-    expect(saver.savedStateVector).toEqual(reports[0]!.stateVector);
   });
 
-  it('keeps the changes when the store fails, retries, and reports saved only after a write succeeds', async () => {
-    const initial = saver.savedStateVector;
-    const savedAtFailure: Uint8Array[] = [];
-    store.onFailure = () => savedAtFailure.push(saver.savedStateVector);
+  it('keeps the changes when the store fails, retries, and answers saved only after a write succeeds', async () => {
+    const answeredAtFailure: number[] = [];
+    store.onFailure = () => answeredAtFailure.push(reports.length);
     store.failWrites = 2;
     typeMany(30, 'first');
     await waitFor(() => store.failures === 1, 'the first write fails');
     typeMany(30, 'during'); // typed while the store is failing
-    await waitFor(() => reports.length > 0 && !saver.hasUnsaved, 'saved after retries', 10_000);
+    await waitFor(() => reports.length === 2 && !saver.hasUnsaved, 'saved after retries', 10_000);
     expect(store.failures).toBe(2);
-    expect(savedAtFailure).toEqual([initial, initial]);
+    expect(answeredAtFailure).toEqual([0, 0]);
     expect(reports.every((r) => r.onDisk)).toBe(true);
     expect(Y.decodeStateVector(reports.at(-1)!.stateVector)).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
     expectSameDocument(lowdbDocOnDisk(dataDir, planId), doc);
@@ -143,7 +141,7 @@ describe('PlanSaver', () => {
     expect(reports).toHaveLength(0);
     await saver.drain();
     expect(saver.hasUnsaved).toBe(false);
-    expect(reports).toHaveLength(1);
+    await waitFor(() => reports.length === 1, 'answered');
     expect(reports[0]!.onDisk).toBe(true);
     expectSameDocument(lowdbDocOnDisk(dataDir, planId), doc);
   });
@@ -152,6 +150,7 @@ describe('PlanSaver', () => {
     // One write per batch, as when someone types slowly.
     for (let i = 0; i < 520; i++) {
       type(`w${i} `);
+      askSaved();
       if (i % 3 === 0) doc.transact(() => ((doc.getXmlFragment(ABOUT_ME).get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 1));
       await saver.drain();
     }
@@ -168,6 +167,7 @@ describe('PlanSaver', () => {
 
   it('compacts once the log grows large, and on close', async () => {
     type('x'.repeat(600 * 1024)); // a very large paste
+    askSaved();
     await saver.drain();
     expect(store.compactCalls).toBe(0);
     type('after the paste');
@@ -181,5 +181,20 @@ describe('PlanSaver', () => {
     expect(await lowdb.loadDocument(planId)).toHaveLength(1);
     expectSameDocument(docFromUpdates(await lowdb.loadDocument(planId)), doc);
     expect(reports.every((r) => r.onDisk)).toBe(true);
+  });
+
+  it('stops for good when disposed: waiting callers are told, queued changes are handed back, nothing more is written', async () => {
+    store.failWrites = 1;
+    typeMany(5, 'lost?');
+    await waitFor(() => store.failures === 1, 'the write fails and a retry is scheduled');
+    let rejected = false;
+    saver.whenSaved().catch(() => (rejected = true));
+    const handedBack = saver.dispose();
+    expect(handedBack.length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 400)); // past the first retry delay
+    expect(rejected).toBe(true);
+    expect(store.appendCalls).toBe(1);
+    // What was handed back, applied to the document on disk, gives the whole document again.
+    expectSameDocument(docFromUpdates([...(await lowdb.loadDocument(planId)), ...handedBack]), doc);
   });
 });

@@ -1,35 +1,72 @@
-// The save indicator's logic: "saved" only when every change this browser made is in the server's on-disk state.
+// The save indicator's logic: "saved" only when the server has answered a checkpoint asked after every change made here.
 
 import { describe, expect, it } from 'vitest';
-import { allLocalChangesOnDisk, computeSaveState } from '../../shared/saveState.js';
+import { computeSaveState, SaveTracker } from '../../shared/saveState.js';
 
-const sv = (entries: [number, number][]) => new Map(entries);
 
-describe('allLocalChangesOnDisk', () => {
-  it('is true when the server has saved at least every clock of our client ids', () => {
-    expect(allLocalChangesOnDisk(sv([[1, 5]]), sv([[1, 5]]), [1])).toBe(true);
-    expect(allLocalChangesOnDisk(sv([[1, 5]]), sv([[1, 9]]), [1])).toBe(true);
+describe('SaveTracker', () => {
+  const tracker = (canAsk = () => true) => {
+    const asked: number[] = [];
+    const t = new SaveTracker((token) => {
+      if (!canAsk()) return false;
+      asked.push(token);
+      return true;
+    });
+    return { t, asked };
+  };
+
+  it('is saved with no changes, and not after a change until its checkpoint is answered', () => {
+    const { t, asked } = tracker();
+    expect(t.allSaved).toBe(true);
+    t.localChange();
+    expect(t.allSaved).toBe(false);
+    t.askIfNeeded(true);
+    expect(asked).toEqual([1]);
+    expect(t.answered(1)).toBe(true);
+    expect(t.allSaved).toBe(true);
   });
 
-  it('is false when any of our client ids has a clock the server has not saved', () => {
-    expect(allLocalChangesOnDisk(sv([[1, 5]]), sv([[1, 4]]), [1])).toBe(false);
-    expect(allLocalChangesOnDisk(sv([[1, 5]]), sv([]), [1])).toBe(false);
-    // Our second client id (after a document rebuild) is behind although the first is saved.
-    expect(allLocalChangesOnDisk(sv([[1, 5], [2, 3]]), sv([[1, 5], [2, 2]]), [1, 2])).toBe(false);
+  it('does not count changes made after asking as saved by that answer (deletions included)', () => {
+    const { t, asked } = tracker();
+    t.localChange();
+    t.askIfNeeded(true);
+    t.localChange(); // e.g. a Backspace while the first question is out
+    t.askIfNeeded(true); // one question at a time
+    expect(asked).toEqual([1]);
+    t.answered(1);
+    expect(t.allSaved).toBe(false);
+    t.askIfNeeded(true);
+    expect(asked).toEqual([1, 2]);
+    t.answered(2);
+    expect(t.allSaved).toBe(true);
   });
 
-  it('ignores other people\'s changes, saved or not', () => {
-    expect(allLocalChangesOnDisk(sv([[1, 5], [7, 100]]), sv([[1, 5], [7, 1]]), [1])).toBe(true);
+  it('asks only when connected and synced, and asks again after the connection drops', () => {
+    const { t, asked } = tracker();
+    t.localChange();
+    t.askIfNeeded(false);
+    expect(asked).toEqual([]);
+    t.askIfNeeded(true);
+    t.connectionLost(); // the answer to 1 will never come…
+    expect(t.answered(1)).toBe(false); // …and if it somehow did, it is not trusted
+    expect(t.allSaved).toBe(false);
+    t.askIfNeeded(true);
+    expect(asked).toEqual([1, 2]);
+    expect(t.answered(7)).toBe(false); // an answer to a question never asked changes nothing
+    expect(t.allSaved).toBe(false);
+    expect(t.answered(2)).toBe(true);
+    expect(t.allSaved).toBe(true);
   });
 
-  it('treats a client id that has written nothing as saved', () => {
-    expect(allLocalChangesOnDisk(sv([]), sv([]), [1])).toBe(true);
-    expect(allLocalChangesOnDisk(sv([[1, 0]]), sv([]), [1])).toBe(true);
-  });
-
-  it('accepts any iterable of client ids', () => {
-    expect(allLocalChangesOnDisk(sv([[1, 2]]), sv([[1, 2]]), new Set([1]))).toBe(true);
-    expect(allLocalChangesOnDisk(sv([[1, 2]]), sv([[1, 1]]), new Set([1]))).toBe(false);
+  it('stays unsaved if the question could not be sent', () => {
+    let open = false;
+    const { t, asked } = tracker(() => open);
+    t.localChange();
+    t.askIfNeeded(true);
+    expect(asked).toEqual([]);
+    open = true;
+    t.askIfNeeded(true);
+    expect(asked).toEqual([2]);
   });
 });
 

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { sectionFieldName } from '../../shared/protocol.js';
 import { SECTION_FIELD_NAMES } from '../../shared/sections.js';
 import { checkUpdate } from '../../server/sync/updateCheck.js';
+import { anyNested, anyString, replaceBytes, varString } from '../helpers/bytes.js';
 
 const ABOUT_ME = sectionFieldName('aboutMe');
 
@@ -47,7 +48,7 @@ const check = (plan: Y.Doc, update: Uint8Array) => checkUpdate(plan, update, SEC
 
 /** Check, then apply what was accepted, and make sure Yjs placed all of it. */
 function acceptAndApply(plan: Y.Doc, update: Uint8Array): void {
-  expect(check(plan, update)).toEqual({ ok: true });
+  expect(check(plan, update)).toMatchObject({ ok: true });
   Y.applyUpdate(plan, update);
   expect(plan.store.pendingStructs).toBeNull();
   expect(plan.store.pendingDs).toBeNull();
@@ -267,7 +268,7 @@ describe('checkUpdate and what sits directly in a section', () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer));
     const before = Y.encodeStateVector(writer);
     writer.getXmlFragment(section).insert(1, [new Y.XmlElement('paragraph')]);
-    expect(checkUpdate(doc, Y.encodeStateAsUpdate(writer, before), SECTION_FIELD_NAMES)).toEqual({ ok: true });
+    expect(checkUpdate(doc, Y.encodeStateAsUpdate(writer, before), SECTION_FIELD_NAMES)).toMatchObject({ ok: true });
   });
 
   it('refuses bare text written straight into a section, first or after a paragraph', () => {
@@ -289,5 +290,52 @@ describe('checkUpdate and what sits directly in a section', () => {
     fresh.getText(section).insert(0, 'bare text first');
     const first = checkUpdate(new Y.Doc({ gc: false }), Y.encodeStateAsUpdate(fresh), SECTION_FIELD_NAMES);
     expect(first.ok).toBe(false);
+  });
+});
+
+describe('checkUpdate and the size of marks and attributes', () => {
+  const section = sectionFieldName('aboutMe');
+  const placeholder = 'PLACEHOLDER-VALUE';
+  /**
+   * A plan with one paragraph, and an update from a copy of it that formats text (a mark) or sets an attribute to a
+   * placeholder whose encoded bytes are then swapped for `value` (Yjs cannot itself encode a value nested this deep).
+   */
+  function withValue(kind: 'mark' | 'attribute', value: { mark: Buffer; attribute: Buffer }) {
+    const plan = new Y.Doc({ gc: false });
+    const paragraph = new Y.XmlElement('paragraph');
+    plan.getXmlFragment(section).insert(0, [paragraph]);
+    paragraph.insert(0, [new Y.XmlText('hello')]);
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(plan));
+    const before = Y.encodeStateVector(copy);
+    const p = copy.getXmlFragment(section).get(0) as Y.XmlElement;
+    if (kind === 'mark') (p.get(0) as Y.XmlText).format(0, 3, { bold: placeholder });
+    else p.setAttribute('textAlign', placeholder);
+    const update = Y.encodeStateAsUpdate(copy, before);
+    const from = kind === 'mark' ? varString(JSON.stringify(placeholder)) : anyString(placeholder);
+    return { plan, update: replaceBytes(update, from, value[kind]) };
+  }
+  const small = { mark: varString(JSON.stringify({ href: 'https://example.org' })), attribute: anyString('center') };
+  const deep = { mark: varString(`${'['.repeat(20_000)}1${']'.repeat(20_000)}`), attribute: anyNested(20_000, 'x') };
+  const large = { mark: varString(JSON.stringify('x'.repeat(64 * 1024))), attribute: anyString('x'.repeat(64 * 1024)) };
+
+  it('accepts small marks and attributes', () => {
+    for (const kind of ['mark', 'attribute'] as const) {
+      const { plan, update } = withValue(kind, small);
+      expect(checkUpdate(plan, update, SECTION_FIELD_NAMES).ok).toBe(true);
+    }
+  });
+
+  it('refuses marks and attributes nested too deep or too large (Yjs would overflow re-encoding them)', () => {
+    for (const kind of ['mark', 'attribute'] as const) {
+      for (const value of [deep, large]) {
+        const { plan, update } = withValue(kind, value);
+        const result = checkUpdate(plan, update, SECTION_FIELD_NAMES);
+        expect(result.ok).toBe(false);
+        // A deep attribute already fails to decode (lib0 reads it recursively); a deep mark decodes, as JSON text.
+        const expected = kind === 'mark' ? /mark/ : value === deep ? /attribute|decoded/ : /attribute/;
+        if (!result.ok) expect(result.reason).toMatch(expected);
+      }
+    }
   });
 });

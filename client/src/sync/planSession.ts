@@ -1,16 +1,15 @@
 // One person's live connection to one plan: the Y.Doc, the y-websocket provider, presence, and the honest
 // save state ("saved" only when the server says every change made here is on its disk).
 
-import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { closeCodeName, isTerminalClose, type CloseCodeName } from '../../../shared/closeCodes.js';
-import { MessageType } from '../../../shared/protocol.js';
 import { colorForName, SYNC_PATH } from '../../../shared/presence.js';
-import { allLocalChangesOnDisk, computeSaveState, type SaveState } from '../../../shared/saveState.js';
+import { computeSaveState, type SaveState, type SaveTracker } from '../../../shared/saveState.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import type { JoinIdentity } from '../../../shared/schemas.js';
 import { isSectionId, type SectionId } from '../../../shared/sections.js';
+import { attachSaveTracker } from './saveCheckpoints.js';
 
 export interface PresenceEntry {
   clientId: number;
@@ -34,9 +33,7 @@ export class PlanSession {
   readonly doc = new Y.Doc({ gc: false });
   readonly provider: WebsocketProvider;
   readonly color: string;
-  /** Every client id this page has written under (Yjs may change it on a clash). */
-  private readonly ownClientIds = new Set<number>();
-  private savedStateVector = new Map<number, number>();
+  private readonly saves: SaveTracker;
   private connection: 'connected' | 'connecting' | 'disconnected' = 'connecting';
   private everConnected = false;
   private closedBecause: CloseCodeName | null = null;
@@ -59,16 +56,8 @@ export class PlanSession {
     });
     this.provider.awareness.setLocalStateField('user', { name: identity.name, role: identity.role, color: this.color });
     this.provider.awareness.setLocalStateField('section', null);
-    this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
-      this.savedStateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-      this.refresh();
-    };
     this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [] };
-
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin !== this.provider) this.ownClientIds.add(this.doc.clientID);
-      this.refresh();
-    });
+    this.saves = attachSaveTracker(this.provider, this.doc, () => this.refresh());
     this.provider.on('status', ({ status }) => {
       this.connection = status;
       if (status === 'connected') {
@@ -105,7 +94,7 @@ export class PlanSession {
   }
 
   get hasUnsavedChanges(): boolean {
-    return !this.allSaved();
+    return !this.saves.allSaved;
   }
 
   destroy(): void {
@@ -114,14 +103,14 @@ export class PlanSession {
     this.listeners.clear();
   }
 
-  private allSaved(): boolean {
-    const local = new Map([...this.ownClientIds].map((id) => [id, Y.getState(this.doc.store, id)]));
-    return allLocalChangesOnDisk(local, this.savedStateVector, this.ownClientIds);
-  }
-
   private refresh(): void {
     const next: SessionSnapshot = {
-      saveState: computeSaveState({ connection: this.connection, everConnected: this.everConnected, allSaved: this.allSaved() }),
+      saveState: computeSaveState({
+        connection: this.connection,
+        everConnected: this.everConnected,
+        allSaved: this.saves.allSaved,
+        stopped: this.closedBecause !== null,
+      }),
       closedBecause: this.closedBecause,
       interruptedBecause: this.interruptedBecause,
       presence: this.readPresence(),

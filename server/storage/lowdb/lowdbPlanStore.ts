@@ -96,17 +96,20 @@ export class LowdbPlanStore implements PlanStore {
     await this.release(planId);
     const dir = this.planDir(planId);
     const asideDir = path.join(dir, 'set-aside', new Date().toISOString().replace(/[:.]/g, '-'));
+    const names = [FILES.meta, FILES.state, FILES.journal];
+    // The marker first: whatever happens next, the plan now refuses to open rather than look missing or empty.
+    const kept = names.map((name) => path.relative(dir, path.join(asideDir, name)));
+    await writeFileAtomic(path.join(dir, FILES.damaged), JSON.stringify({ reason, at: new Date().toISOString(), kept }));
     await mkdir(asideDir, { recursive: true });
-    const kept: string[] = [];
-    for (const name of [FILES.meta, FILES.state, FILES.journal]) {
+    for (const name of names) {
       const from = path.join(dir, name);
       if (!(await exists(from))) continue;
       // The damaged file is moved out of the way; the others are copied so the set-aside folder is complete.
       if (damagedFile === from) await rename(from, path.join(asideDir, name));
       else await copyFile(from, path.join(asideDir, name));
-      kept.push(path.relative(dir, path.join(asideDir, name)));
     }
-    await writeFileAtomic(path.join(dir, FILES.damaged), JSON.stringify({ reason, at: new Date().toISOString(), kept }));
+    await syncDirectory(asideDir);
+    await syncDirectory(dir);
     this.log.error({ planId, reason, setAside: asideDir }, 'plan set aside: its stored files are damaged');
   }
 
