@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { JURISDICTIONS } from '../../shared/jurisdictions.js';
+import { LIMITS } from '../../shared/limits.js';
 import { ROLES } from '../../shared/roles.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
 
@@ -28,7 +29,7 @@ const rememberedPlanSchema = z.object({
   jurisdiction: z.enum(JURISDICTIONS),
   name: z.string().nullable(),
   role: z.enum(ROLES).nullable(),
-  lastOpened: z.string(),
+  lastOpened: z.iso.datetime(),
 });
 export type RememberedPlan = z.infer<typeof rememberedPlanSchema>;
 
@@ -45,7 +46,7 @@ export function rememberedPlans(): RememberedPlan[] {
 
 export function rememberPlan(plan: Omit<RememberedPlan, 'lastOpened'>): void {
   const others = rememberedPlans().filter((p) => p.id !== plan.id);
-  const next = [{ ...plan, lastOpened: new Date().toISOString() }, ...others].slice(0, 50);
+  const next = [{ ...plan, lastOpened: new Date().toISOString() }, ...others].slice(0, LIMITS.maxRememberedPlans);
   writeStored(PLANS_KEY, JSON.stringify(next));
 }
 

@@ -47,7 +47,7 @@ async function typeWhileOffline(page: Page): Promise<void> {
   // reading on does not meet it twice.
   expect(await saveState(page).locator('[aria-hidden="true"]').allInnerTexts()).toEqual(['']);
   const announcement = saveState(page).getByRole('status');
-  await expect.poll(() => announcement.innerText()).toContain('Offline — your changes will be sent when you reconnect');
+  await expect.poll(() => announcement.innerText(), { timeout: 5_000 }).toContain('Offline — your changes will be sent when you reconnect');
   await expect.poll(() => announcement.innerText(), { timeout: 10_000 }).toBe('');
   await screenshot(page, 'durability-offline');
 
@@ -68,6 +68,7 @@ it('a link to a plan that does not exist says so in plain words', async () => {
   const { page } = await openPage(await env.browser.newContext());
   await page.goto(`${env.server.url}/plans/AAAAAAAAAAAAAAAAAAAAAA`);
   await expect.poll(() => page.getByRole('alert').innerText()).toContain('There is no plan at this address');
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('This plan cannot be opened');
   await page.goto(`${env.server.url}/plans/not-a-plan`);
   await expect.poll(() => page.getByRole('alert').innerText()).toContain('That is not a valid plan address');
 });

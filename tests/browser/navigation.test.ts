@@ -32,6 +32,7 @@ it('lists plans on this device with names that tell them apart, and announces th
   expect(names[1]).toMatch(/^Support plan, opened 23 November 2026 at \d\d:\d\d$/);
   expect(await list.locator('li').nth(1).innerText()).toContain('England');
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await list.scrollIntoViewIfNeeded();
   await screenshot(page, 'home-remembered');
 
   await page.getByRole('button', { name: 'Cymraeg' }).click();

@@ -1,7 +1,7 @@
 // Until accounts exist, joining a plan means telling the others your name and your part in the plan.
 // The server keeps this per connection; nothing inside the document can claim another name.
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/limits.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
@@ -11,18 +11,28 @@ import { RadioGroup } from './RadioGroup.js';
 export function JoinForm(props: { initial: Partial<JoinIdentity>; onJoin: (identity: JoinIdentity) => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(props.initial.name ?? '');
-  const [role, setRole] = useState<Role>(props.initial.role ?? 'person');
-  const [error, setError] = useState<string | null>(null);
+  // No part is assumed: a social worker joining must not be recorded as the person the plan is about.
+  const [role, setRole] = useState<Role | null>(props.initial.role ?? null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [roleError, setRoleError] = useState<string | null>(null);
   const nameHintId = useId();
   const errorId = useId();
+  const nameInput = useRef<HTMLInputElement>(null);
+  const firstRole = useRef<HTMLInputElement>(null);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setError(t('join.nameRequired'));
-    if ([...trimmed].length > LIMITS.maxDisplayNameLength) {
-      return setError(t('join.nameTooLong', { max: LIMITS.maxDisplayNameLength }));
-    }
+    const nameProblem = !trimmed
+      ? t('join.nameRequired')
+      : [...trimmed].length > LIMITS.maxDisplayNameLength
+        ? t('join.nameTooLong', { max: LIMITS.maxDisplayNameLength })
+        : null;
+    const roleProblem = role ? null : t('join.roleRequired');
+    setNameError(nameProblem);
+    setRoleError(roleProblem);
+    if (nameProblem) return nameInput.current?.focus();
+    if (!role) return firstRole.current?.focus();
     props.onJoin({ name: trimmed, role });
   };
 
@@ -38,17 +48,18 @@ export function JoinForm(props: { initial: Partial<JoinIdentity>; onJoin: (ident
           </span>
           <input
             id="join-name"
+            ref={nameInput}
             type="text"
             value={name}
             autoComplete="name"
             maxLength={LIMITS.maxDisplayNameLength}
-            aria-describedby={error ? `${nameHintId} ${errorId}` : nameHintId}
-            aria-invalid={error ? true : undefined}
+            aria-describedby={nameError ? `${nameHintId} ${errorId}` : nameHintId}
+            aria-invalid={nameError ? true : undefined}
             onChange={(e) => setName(e.target.value)}
           />
-          {error && (
+          {nameError && (
             <p className="error" id={errorId} role="alert">
-              {error}
+              {nameError}
             </p>
           )}
         </div>
@@ -57,7 +68,12 @@ export function JoinForm(props: { initial: Partial<JoinIdentity>; onJoin: (ident
           legend={t('join.roleLabel')}
           options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={role}
-          onChange={setRole}
+          onChange={(chosen) => {
+            setRole(chosen);
+            setRoleError(null);
+          }}
+          error={roleError}
+          firstInputRef={firstRole}
         />
         <button type="submit" className="primary">
           {t('join.submit')}

@@ -1,9 +1,10 @@
 // The live plan: who you are, the save state, who is here, and the twelve sections to write in.
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinIdentity, PlanMeta } from '../../../shared/schemas.js';
 import { SECTIONS } from '../../../shared/sections.js';
+import { confirmLeave, setLeaveGuard } from '../router.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
 import { ConnectionProblem } from './ConnectionProblem.js';
 import { PresenceList } from './PresenceList.js';
@@ -21,6 +22,12 @@ export function PlanWorkspace(props: {
   const { session, snapshot } = usePlanSession(plan.id, identity);
   const [copied, setCopied] = useState<string | null>(null);
 
+  // Going to another page, or back to the join form, ends this session: ask first if words are not saved yet.
+  useEffect(() => {
+    setLeaveGuard(() => session?.hasUnsavedChanges ?? false);
+    return () => setLeaveGuard(null);
+  }, [session]);
+
   const copyLink = async () => {
     const url = window.location.href;
     try {
@@ -37,7 +44,7 @@ export function PlanWorkspace(props: {
         {props.heading}
         <div className="identity-bar">
           <span>{t('plan.youAre', { name: identity.name, role: t(`roles.${identity.role}`) })}</span>
-          <button type="button" onClick={props.onChangeIdentity}>
+          <button type="button" onClick={() => confirmLeave() && props.onChangeIdentity()}>
             {t('plan.changeName')}
           </button>
           <button type="button" onClick={() => void copyLink()} aria-describedby="share-hint">

@@ -1,6 +1,7 @@
-// A labelled group of radio buttons (a fieldset with a legend), each option with an optional hint.
+// A labelled group of radio buttons (a fieldset with a legend), each option with an optional hint, and an
+// optional error that every option is described by.
 
-import type { ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 
 export interface RadioOption<T extends string> {
   value: T;
@@ -13,15 +14,26 @@ export function RadioGroup<T extends string>(props: {
   legend: string;
   help?: ReactNode;
   options: readonly RadioOption<T>[];
-  value: T;
+  /** null when nothing is chosen yet. */
+  value: T | null;
   onChange: (value: T) => void;
+  error?: string | null;
+  /** The first option's input, for moving focus to the group. */
+  firstInputRef?: Ref<HTMLInputElement>;
 }) {
+  const errorId = useId();
   return (
     <fieldset>
       <legend>{props.legend}</legend>
       {props.help && <p className="hint">{props.help}</p>}
-      {props.options.map((option) => {
+      {props.error && (
+        <p className="error" id={errorId} role="alert">
+          {props.error}
+        </p>
+      )}
+      {props.options.map((option, index) => {
         const id = `${props.name}-${option.value}`;
+        const describedBy = [option.hint ? `${id}-hint` : null, props.error ? errorId : null].filter(Boolean).join(' ');
         return (
           <div className="choice" key={option.value}>
             <input
@@ -31,7 +43,8 @@ export function RadioGroup<T extends string>(props: {
               value={option.value}
               checked={props.value === option.value}
               onChange={() => props.onChange(option.value)}
-              aria-describedby={option.hint ? `${id}-hint` : undefined}
+              aria-describedby={describedBy || undefined}
+              ref={index === 0 ? props.firstInputRef : undefined}
             />
             <label htmlFor={id}>{option.label}</label>
             {option.hint && (

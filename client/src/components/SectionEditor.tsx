@@ -23,8 +23,8 @@ export function SectionEditor(props: {
 }) {
   const { t } = useTranslation();
   const { session, section } = props;
-  const headingId = `section-${section.id}-heading`;
-  const promptId = `section-${section.id}-prompt`;
+  const headingId = headingIdFor(section.id);
+  const promptId = promptIdFor(section.id);
   const promptKey = props.jurisdiction === 'wales' && section.walesPrompt ? 'promptWales' : 'prompt';
   const heading = t(`sections.${section.id}.heading`);
   const prompt = t(`sections.${section.id}.${promptKey}`);
@@ -43,19 +43,11 @@ export function SectionEditor(props: {
         CollaborationCaret.configure({
           provider: session.provider,
           user: { name: session.identity.name, role: session.identity.role, color: session.color },
+          render: renderCaret,
         }),
         Placeholder.configure({ placeholder: placeholderText }),
       ],
-      editorProps: {
-        attributes: {
-          'aria-labelledby': headingId,
-          'aria-describedby': promptId,
-          'aria-multiline': 'true',
-          role: 'textbox',
-          class: 'section-editor',
-          'data-section': section.id,
-        },
-      },
+      editorProps: { attributes: editorAttributes(section.id, props.readOnly) },
       onFocus: () => session.setSection(section.id),
     },
     [session, section.id],
@@ -72,8 +64,11 @@ export function SectionEditor(props: {
   }, [editor, placeholderText]);
 
   useEffect(() => {
-    editor?.setEditable(!props.readOnly);
-  }, [editor, props.readOnly]);
+    if (!editor) return;
+    editor.setEditable(!props.readOnly);
+    // Screen readers should say the text can be read but not changed, not just find typing does nothing.
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: editorAttributes(section.id, props.readOnly) } });
+  }, [editor, section.id, props.readOnly]);
 
   return (
     <section
@@ -94,4 +89,39 @@ export function SectionEditor(props: {
       <EditorContent editor={editor} />
     </section>
   );
+}
+
+const headingIdFor = (sectionId: string) => `section-${sectionId}-heading`;
+const promptIdFor = (sectionId: string) => `section-${sectionId}-prompt`;
+
+function editorAttributes(sectionId: string, readOnly: boolean): Record<string, string> {
+  return {
+    'aria-labelledby': headingIdFor(sectionId),
+    'aria-describedby': promptIdFor(sectionId),
+    'aria-multiline': 'true',
+    ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+    role: 'textbox',
+    class: 'section-editor',
+    'data-section': sectionId,
+  };
+}
+
+const SAFE_COLOR = /^#[0-9a-fA-F]{6}$/;
+const NEUTRAL_COLOR = '#4a4a55';
+
+/** Someone else's caret and name, as Tiptap draws it by default, but hidden from screen readers: inside the
+ * editable text a name would be read out as if it were part of what was written. The presence list says who
+ * is where instead. The name is only ever a text node. */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === 'string' && SAFE_COLOR.test(user.color) ? user.color : NEUTRAL_COLOR;
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  caret.setAttribute('aria-hidden', 'true');
+  caret.style.borderColor = color;
+  const label = document.createElement('div');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = color;
+  label.append(document.createTextNode(typeof user.name === 'string' ? user.name : ''));
+  caret.append(label);
+  return caret;
 }

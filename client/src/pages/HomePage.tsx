@@ -6,7 +6,8 @@ import { JURISDICTIONS, type Jurisdiction, type Language } from '../../../shared
 import { LIMITS } from '../../../shared/limits.js';
 import { ApiError, createPlan } from '../api.js';
 import { RadioGroup } from '../components/RadioGroup.js';
-import { navigate } from '../router.js';
+import { formatDateTime } from '../formatDate.js';
+import { focusIfArrived, navigate } from '../router.js';
 import { rememberedPlans } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
@@ -40,7 +41,9 @@ export function HomePage() {
 
   return (
     <div className="page narrow">
-      <h1>{t('home.title')}</h1>
+      <h1 tabIndex={-1} ref={focusIfArrived}>
+        {t('home.title')}
+      </h1>
       <p className="lead">{t('home.intro')}</p>
 
       <section aria-labelledby="create-heading" className="card">
@@ -96,7 +99,7 @@ export function HomePage() {
                     navigate(`/plans/${p.id}`);
                   }}
                 >
-                  {p.title ?? t('home.untitled')}
+                  {t('home.planOpened', { title: p.title ?? t('home.untitled'), date: formatDateTime(new Date(p.lastOpened), i18n.language, t) })}
                 </a>{' '}
                 <span className="meta">{t(`jurisdiction.${p.jurisdiction}`)}</span>
               </li>

@@ -1,6 +1,7 @@
 // Shown for an address the app does not know.
 
 import { useTranslation } from 'react-i18next';
+import { focusIfArrived } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
 export function NotFoundPage() {
@@ -8,7 +9,9 @@ export function NotFoundPage() {
   useDocumentTitle(t('notFound.heading'));
   return (
     <div className="page narrow">
-      <h1>{t('notFound.heading')}</h1>
+      <h1 tabIndex={-1} ref={focusIfArrived}>
+        {t('notFound.heading')}
+      </h1>
       <p>{t('notFound.body')}</p>
       <p>
         <a href="/">{t('close.home')}</a>

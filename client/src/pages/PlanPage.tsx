@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { JoinIdentity, PlanMeta } from '../../../shared/schemas.js';
 import { ApiError, fetchPlan } from '../api.js';
 import { JoinForm } from '../components/JoinForm.js';
+import { focusIfArrived, requestPageFocus } from '../router.js';
 import { rememberedPlan, rememberedPlans, rememberPlan } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
@@ -33,7 +34,8 @@ export function PlanPage({ planId }: { planId: string }) {
     };
   }, [planId]);
 
-  const title = load.state === 'ready' ? (load.plan.title ?? t('home.untitled')) : t('plan.loading');
+  const title =
+    load.state === 'ready' ? (load.plan.title ?? t('home.untitled')) : load.state === 'failed' ? t('plan.unavailable') : t('plan.loading');
   useDocumentTitle(title);
 
   if (load.state === 'loading') {
@@ -46,7 +48,9 @@ export function PlanPage({ planId }: { planId: string }) {
   if (load.state === 'failed') {
     return (
       <div className="page narrow">
-        <h1>{t('home.untitled')}</h1>
+        <h1 tabIndex={-1} ref={focusIfArrived}>
+          {t('plan.unavailable')}
+        </h1>
         <p className="error" role="alert">
           {t(`errors.${load.error}`)}
         </p>
@@ -60,6 +64,8 @@ export function PlanPage({ planId }: { planId: string }) {
   const { plan } = load;
   const join = (who: JoinIdentity | null) => {
     rememberPlan({ id: plan.id, title: plan.title, jurisdiction: plan.jurisdiction, name: who?.name ?? null, role: who?.role ?? null });
+    // The button that was pressed goes away with the form or the workspace: start again from the heading.
+    requestPageFocus();
     setIdentity(who);
   };
 
@@ -95,7 +101,9 @@ function PlanHeading({ plan }: { plan: PlanMeta }) {
   const { t } = useTranslation();
   return (
     <div className="plan-heading">
-      <h1>{plan.title ?? t('home.untitled')}</h1>
+      <h1 tabIndex={-1} ref={focusIfArrived}>
+        {plan.title ?? t('home.untitled')}
+      </h1>
       <p className="meta">{t('jurisdiction.planUnder', { country: t(`jurisdiction.${plan.jurisdiction}`) })}</p>
     </div>
   );
