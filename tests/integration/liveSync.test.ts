@@ -2,6 +2,8 @@
 // and is saved.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sectionFieldName } from '../../shared/protocol.js';
 import { connectClient, createTestPlan, startTestServer, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -62,5 +64,30 @@ describe('live sync', () => {
     await waitFor(() => online.text('stayingInControl') === 'Jo will help Sam with letters.', 'offline edit arrives');
     await waitFor(() => offline.text('assessedNeeds') === 'Needs support with meals.', 'online edit arrives');
     await waitFor(() => offline.isSaved(), 'offline edit saved');
+  });
+
+  it('deleting and formatting count as unsaved until the server says they are on disk', async () => {
+    const plan = await createTestPlan(server.url);
+    const sam = client(plan.id, 'Sam', 'person');
+    await waitForSync(sam);
+    sam.type('aboutMe', 'A sentence I will take back.');
+    await waitFor(() => sam.isSaved(), 'typing saved');
+
+    const text = () => (sam.doc.getXmlFragment(sectionFieldName('aboutMe')).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    sam.doc.transact(() => text().delete(0, 2)); // adds nothing to the state vector, but must still be saved
+    expect(sam.isSaved()).toBe(false);
+    await waitFor(() => sam.isSaved(), 'deletion saved');
+    sam.doc.transact(() => text().format(0, 3, { bold: {} }));
+    expect(sam.isSaved()).toBe(false);
+    await waitFor(() => sam.isSaved(), 'formatting saved');
+
+    // What is on disk has the deletion: a server started on the same data shows it.
+    await server.close();
+    const again = await startTestServer(server.dataDir);
+    const reader = connectClient(again.url, plan.id, { name: 'Reader', role: 'advocate' });
+    await waitForSync(reader);
+    expect(reader.text('aboutMe')).toBe('<bold>sen</bold>tence I will take back.');
+    reader.destroy();
+    await again.close();
   });
 });
