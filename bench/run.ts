@@ -12,6 +12,9 @@ import { summariseProfile } from './profile.js';
 import { Recorder } from './recorder.js';
 import { buildReport, type MemoryFigures } from './report.js';
 import { ServerProcess, type ServerStats } from './serverProcess.js';
+import { createLogger } from '../server/log.js';
+import { createPlan } from '../server/plans/planOperations.js';
+import { LowdbPlanStore } from '../server/storage/lowdb/lowdbPlanStore.js';
 
 const HELP = `Usage: node dist/server/bench/run.js [options]
   --plans N      plans, each with its own members (default 200)
@@ -88,15 +91,21 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   await Promise.all(runners);
 }
 
-async function createPlan(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/plans`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jurisdiction: 'england' }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (res.status !== 201) throw new Error(`creating a plan failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
+/**
+ * The plans exist before the server starts, written by the same operation the REST API uses: one address may only
+ * start a few plans over HTTP (LIMITS.maxPlansCreatedPerWindow), and the bench measures editing, not starting.
+ */
+async function seedPlans(dataDir: string, count: number): Promise<string[]> {
+  const store = await LowdbPlanStore.open(dataDir, createLogger('silent'));
+  const ids: string[] = [];
+  try {
+    await inParallel(Array.from({ length: count }, (_, i) => i), CREATE_CONCURRENCY, async () => {
+      ids.push((await createPlan(store, { jurisdiction: 'england', language: 'en' })).id);
+    });
+  } finally {
+    await store.close();
+  }
+  return ids;
 }
 
 async function main(): Promise<number> {
@@ -125,6 +134,9 @@ async function main(): Promise<number> {
   let window: { fromUs: number; toUs: number } | null = null;
   let completed = false;
   try {
+    const setupStart = performance.now();
+    const planIds = await guard(seedPlans(dataDir, plans));
+    log(`${plans} plans created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
     log(`starting the server (data in ${dataDir})`);
     const execArgv = ['--expose-gc'];
     if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
@@ -132,10 +144,6 @@ async function main(): Promise<number> {
     const srv = server;
     const wsBase = srv.url.replace(/^http/, 'ws');
 
-    const setupStart = performance.now();
-    const planIds: string[] = [];
-    await guard(inParallel(Array.from({ length: plans }, (_, i) => i), CREATE_CONCURRENCY, async () => void planIds.push(await createPlan(srv.url))));
-    log(`${plans} plans created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
 
     // Idle: plans exist on disk, none is open yet.
     const idle = await guard(srv.stats());
