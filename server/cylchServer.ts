@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
 import type { PlanStore } from './storage/types.js';
 import { Rooms } from './sync/rooms.js';
@@ -23,8 +24,9 @@ export interface CylchServer {
 
 export async function startCylchServer(config: Config, log: Logger, clientDir: string): Promise<CylchServer> {
   const store = await LowdbPlanStore.open(config.dataDir, log);
+  const accounts = await LowdbAccountStore.open(config.dataDir);
   const rooms = new Rooms(store, log);
-  const httpServer = createServer(createApp({ store, log, clientDir }));
+  const httpServer = createServer(createApp({ store, accounts, log, clientDir }));
   const sync = attachSyncServer(httpServer, rooms, log);
 
   await new Promise<void>((resolve, reject) => {
@@ -51,6 +53,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
         httpServer.closeAllConnections();
         await httpClosed;
         await store.close();
+        await accounts.close();
       })();
       return closing;
     },

@@ -36,6 +36,13 @@ export const errors = {
       CloseCode.planDamaged,
     ),
   notFound: () => new AppError('notFound', 404, 'There is nothing at this address.'),
+  notSignedIn: () => new AppError('notSignedIn', 401, 'Please sign in first.', CloseCode.invalidIdentity),
+  wrongEmailOrPassword: () => new AppError('wrongEmailOrPassword', 401, 'That email address and password do not match an account.'),
+  wrongPassword: () => new AppError('wrongPassword', 403, 'Your current password was not right.'),
+  emailTaken: () => new AppError('emailTaken', 409, 'There is already an account with this email address. Try signing in.'),
+  tooManySignInAttempts: () =>
+    new AppError('tooManySignInAttempts', 429, 'Too many attempts to sign in. Please wait 15 minutes and try again.'),
+  crossSiteRequest: () => new AppError('crossSiteRequest', 403, 'This request did not come from Cylch itself, so it was refused.'),
   bodyTooLarge: () => new AppError('bodyTooLarge', 413, 'The request was too large.'),
   tooManyRequests: () => new AppError('tooManyRequests', 429, 'Too many requests from this address. Please wait a few minutes and try again.'),
   internal: () => new AppError('internal', 500, 'Something went wrong on the server. Please try again.'),

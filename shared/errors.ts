@@ -8,6 +8,12 @@ export const ERROR_IDS = [
   'planDamaged',
   'bodyTooLarge',
   'tooManyRequests',
+  'notSignedIn',
+  'wrongEmailOrPassword',
+  'wrongPassword',
+  'emailTaken',
+  'tooManySignInAttempts',
+  'crossSiteRequest',
   'notFound',
   'internal',
 ] as const;

@@ -23,6 +23,16 @@ export const LIMITS = {
   /** How many plans one address may start in a window of time. */
   maxPlansCreatedPerWindow: 30,
   planCreationWindowMs: 10 * 60 * 1000,
+  /** Passwords: long enough to be hard to guess, short enough not to be a way to burn CPU. */
+  minPasswordLength: 10,
+  maxPasswordLength: 200,
+  maxEmailLength: 254,
+  /** A session ends this long after sign-in (or sooner, on sign-out or a password change). */
+  sessionLifetimeMs: 14 * 24 * 60 * 60 * 1000,
+  /** Failed sign-ins allowed per account, and per address, in the window below, before more are refused. */
+  maxFailedSignInsPerAccount: 5,
+  maxFailedSignInsPerAddress: 20,
+  failedSignInWindowMs: 15 * 60 * 1000,
   /** Largest JSON body the REST API accepts. */
   maxRestBodyBytes: 16 * 1024,
   /** Most plans one browser remembers in its "Plans on this device" list (the most recently opened). */

@@ -62,3 +62,40 @@ export const awarenessStateSchema = z
     cursor: z.unknown().optional(),
   })
   .loose();
+
+/** An email address, compared case-insensitively. */
+export const emailSchema = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.email().max(LIMITS.maxEmailLength));
+
+export const passwordSchema = z.string().min(LIMITS.minPasswordLength).max(LIMITS.maxPasswordLength);
+
+export const signUpBodySchema = z.strictObject({
+  displayName: humanText(LIMITS.maxDisplayNameLength),
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type SignUpBody = z.infer<typeof signUpBodySchema>;
+
+export const signInBodySchema = z.strictObject({
+  email: emailSchema,
+  // Any length is accepted here: a wrong password gets the same answer whatever it is.
+  password: z.string().min(1).max(LIMITS.maxPasswordLength),
+});
+export type SignInBody = z.infer<typeof signInBodySchema>;
+
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(LIMITS.maxPasswordLength),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+/** What the API says about the signed-in account. Never the password hash. */
+export const accountSchema = z.strictObject({
+  id: z.string().min(1),
+  displayName: z.string(),
+  email: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type Account = z.infer<typeof accountSchema>;

@@ -1,11 +1,16 @@
-// The page frame (skip link, header, language choice) and the page for the current address.
+// The page frame (skip link, header with account links and language choice) and the page for the current address.
 
 import { useTranslation } from 'react-i18next';
+import { AccountNav } from './components/AccountNav.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
+import { Link } from './components/Link.js';
+import { AccountPage } from './pages/AccountPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlanPage } from './pages/PlanPage.js';
-import { matchRoute, navigate, usePath } from './router.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { SignUpPage } from './pages/SignUpPage.js';
+import { matchRoute, usePath } from './router.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -16,22 +21,21 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        <a
-          className="brand"
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
+        <Link className="brand" href="/">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
-        </a>
-        <LanguageSwitcher />
+        </Link>
+        <div className="header-tools">
+          <AccountNav />
+          <LanguageSwitcher />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         {route.page === 'home' && <HomePage />}
         {route.page === 'plan' && <PlanPage key={route.planId} planId={route.planId} />}
+        {route.page === 'signIn' && <SignInPage />}
+        {route.page === 'signUp' && <SignUpPage />}
+        {route.page === 'account' && <AccountPage />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>
     </>

@@ -1,38 +1,112 @@
-// Calls to the REST API. Errors come back with a stable id that the page shows as `errors.<id>`.
+// Calls to the REST API. Errors come back with a stable id that the page shows as `errors.<id>`, and, for a
+// request the server found invalid, the fields at fault, so a form can say which one to fix.
 
-import { ERROR_IDS, type ErrorBody, type ErrorId } from '../../shared/errors.js';
-import { planMetaSchema, type CreatePlanBody, type PlanMeta } from '../../shared/schemas.js';
+import { z } from 'zod';
+import { ERROR_IDS, type ErrorId } from '../../shared/errors.js';
+import {
+  accountSchema,
+  planMetaSchema,
+  type Account,
+  type ChangePasswordBody,
+  type CreatePlanBody,
+  type PlanMeta,
+  type SignInBody,
+  type SignUpBody,
+} from '../../shared/schemas.js';
+
+/** One problem the server found in a request: `path` names the field (for example `email`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
 
 export class ApiError extends Error {
-  constructor(readonly id: ErrorId | 'network') {
+  constructor(
+    readonly id: ErrorId | 'network',
+    readonly issues: readonly FieldIssue[] = [],
+  ) {
     super(id);
   }
 }
 
-async function call(path: string, init?: RequestInit): Promise<unknown> {
+const errorBodySchema = z.object({
+  error: z.object({
+    id: z.enum(ERROR_IDS),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/**
+ * GET, or POST with a JSON body. Every POST says `Content-Type: application/json` (with `{}` when there is
+ * nothing to send): a cross-site form cannot send that, which is how the server tells our page from another site.
+ */
+async function call(path: string, options: { post?: unknown } = {}): Promise<unknown> {
+  const init: RequestInit =
+    'post' in options
+      ? {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          body: JSON.stringify(options.post ?? {}),
+        }
+      : { headers: { accept: 'application/json' } };
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.headers ?? {}) } });
+    res = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch {
     throw new ApiError('network');
   }
+  // 204 No Content (and any body that is not JSON) reads as null.
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const id = (body as ErrorBody | null)?.error?.id;
-    throw new ApiError(id && (ERROR_IDS as readonly string[]).includes(id) ? id : 'internal');
+    const parsed = errorBodySchema.safeParse(body);
+    throw parsed.success ? new ApiError(parsed.data.error.id, parsed.data.error.issues ?? []) : new ApiError('internal');
   }
   return body;
 }
 
+/** A successful answer that is not what the contract says is a server fault, not a crash in the page. */
+function parseAnswer<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError('internal');
+  return parsed.data;
+}
+
+const accountAnswerSchema = z.object({ account: accountSchema });
+
 export async function createPlan(body: CreatePlanBody): Promise<PlanMeta> {
-  const json = await call('/api/plans', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return planMetaSchema.parse(json);
+  return parseAnswer(planMetaSchema, await call('/api/plans', { post: body }));
 }
 
 export async function fetchPlan(planId: string): Promise<PlanMeta> {
-  return planMetaSchema.parse(await call(`/api/plans/${encodeURIComponent(planId)}`));
+  return parseAnswer(planMetaSchema, await call(`/api/plans/${encodeURIComponent(planId)}`));
+}
+
+export async function signUp(body: SignUpBody): Promise<Account> {
+  return parseAnswer(accountAnswerSchema, await call('/api/account/sign-up', { post: body })).account;
+}
+
+export async function signIn(body: SignInBody): Promise<Account> {
+  return parseAnswer(accountAnswerSchema, await call('/api/account/sign-in', { post: body })).account;
+}
+
+export async function signOut(): Promise<void> {
+  await call('/api/account/sign-out', { post: {} });
+}
+
+/** "Who is signed in?" Nobody is an answer too: `{ account: null }`, or the 401 notSignedIn error. */
+const currentAccountAnswerSchema = z.object({ account: accountSchema.nullable() });
+
+/** The signed-in account, or null when nobody is signed in on this browser. */
+export async function fetchAccount(): Promise<Account | null> {
+  try {
+    return parseAnswer(currentAccountAnswerSchema, await call('/api/account')).account;
+  } catch (err) {
+    if (err instanceof ApiError && err.id === 'notSignedIn') return null;
+    throw err;
+  }
+}
+
+/** Changes the password; the server signs out every other session of this account. */
+export async function changePassword(body: ChangePasswordBody): Promise<void> {
+  await call('/api/account/password', { post: body });
 }

@@ -2,6 +2,7 @@
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AccountProvider } from './account.js';
 import { App } from './App.js';
 import { setUpI18n } from './i18n.js';
 import './styles.css';
@@ -9,6 +10,8 @@ import './styles.css';
 await setUpI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AccountProvider>
+      <App />
+    </AccountProvider>
   </StrictMode>,
 );

@@ -35,12 +35,16 @@ export function focusIfArrived(heading: HTMLElement | null): void {
   heading.focus();
 }
 
-export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
+/** Show the page at `path` (which may carry a query). `replace` takes the place of the current history entry. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  const target = new URL(path, window.location.origin);
+  if (target.pathname + target.search === window.location.pathname + window.location.search) return;
   if (!confirmLeave()) return;
-  window.history.pushState(null, '', path);
+  const samePage = target.pathname === window.location.pathname;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   currentUrl = path;
-  requestPageFocus();
+  if (!samePage) requestPageFocus();
   notify();
 }
 
@@ -70,10 +74,24 @@ export function usePath(): string {
   );
 }
 
-export type Route = { page: 'home' } | { page: 'plan'; planId: string } | { page: 'notFound' };
+export type Route =
+  | { page: 'home' }
+  | { page: 'plan'; planId: string }
+  | { page: 'signIn' }
+  | { page: 'signUp' }
+  | { page: 'account' }
+  | { page: 'notFound' };
+
+const FIXED_PAGES = new Map<string, Route>([
+  ['/sign-in', { page: 'signIn' }],
+  ['/sign-up', { page: 'signUp' }],
+  ['/account', { page: 'account' }],
+]);
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { page: 'home' };
+  const fixed = FIXED_PAGES.get(path.replace(/\/$/, ''));
+  if (fixed) return fixed;
   const plan = /^\/plans\/([^/]+)\/?$/.exec(path);
   if (!plan) return { page: 'notFound' };
   try {
@@ -81,4 +99,28 @@ export function matchRoute(path: string): Route {
   } catch {
     return { page: 'notFound' }; // a malformed %-escape: no plan can live at that address
   }
+}
+
+const ACCOUNT_PAGES = new Set(['/sign-in', '/sign-up']);
+
+/**
+ * Where to go after signing in or up: the `next` query parameter when it is a path on this site ("/…", never
+ * "//…", which a browser reads as another site), else the start page.
+ */
+export function nextPathFrom(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
+  try {
+    // Belt and braces: whatever the browser makes of it (it drops tabs and newlines) must stay on this site.
+    const url = new URL(next, window.location.origin);
+    if (url.origin !== window.location.origin || ACCOUNT_PAGES.has(url.pathname)) return '/';
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return '/';
+  }
+}
+
+/** `page`, asked to come back to `next` afterwards (left off when that is the start page). */
+export function withNext(page: string, next: string): string {
+  return next === '/' ? page : `${page}?next=${encodeURIComponent(next)}`;
 }

@@ -7,12 +7,15 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
-import type { PlanStore } from '../storage/types.js';
+import type { AccountStore, PlanStore } from '../storage/types.js';
+import { accountRoutes } from './accountRoutes.js';
+import { sameSiteJsonOnly } from './csrf.js';
+import { loadSession } from './sessions.js';
 import { errorHandler } from './errorHandler.js';
 import { planRoutes } from './planRoutes.js';
 
-export function createApp(options: { store: PlanStore; log: Logger; clientDir: string }): express.Express {
-  const { store, log, clientDir } = options;
+export function createApp(options: { store: PlanStore; accounts: AccountStore; log: Logger; clientDir: string }): express.Express {
+  const { store, accounts, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -39,8 +42,11 @@ export function createApp(options: { store: PlanStore; log: Logger; clientDir: s
   );
 
   const api = express.Router();
+  api.use(sameSiteJsonOnly);
   api.use(express.json({ limit: LIMITS.maxRestBodyBytes }));
+  api.use(loadSession(accounts));
   api.get('/health', (_req, res) => void res.json({ ok: true }));
+  api.use('/account', accountRoutes(accounts));
   api.use('/plans', planRoutes(store));
   api.use((_req, _res, next) => next(errors.notFound()));
   app.use('/api', api);

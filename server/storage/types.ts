@@ -23,3 +23,37 @@ export interface PlanStore {
   release(planId: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** An account as stored: the password only as a scrypt hash. */
+export interface StoredAccount {
+  id: string;
+  displayName: string;
+  /** Lower-cased. */
+  email: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+/** A session as stored: the token only as its SHA-256 hash. */
+export interface StoredSession {
+  tokenHash: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Accounts and sign-in sessions. The same conformance idea as PlanStore: any engine can sit behind it. */
+export interface AccountStore {
+  /** Rejects with AppError emailTaken if the email is in use. */
+  createAccount(account: StoredAccount): Promise<void>;
+  findAccountByEmail(email: string): Promise<StoredAccount | null>;
+  getAccount(id: string): Promise<StoredAccount | null>;
+  setPasswordHash(accountId: string, passwordHash: string): Promise<void>;
+  createSession(session: StoredSession): Promise<void>;
+  /** The session, or null when unknown or expired (expired ones are removed). */
+  getSession(tokenHash: string, now: Date): Promise<StoredSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of an account except, optionally, one. */
+  deleteSessionsOfAccount(accountId: string, keepTokenHash?: string): Promise<void>;
+  close(): Promise<void>;
+}

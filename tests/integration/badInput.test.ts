@@ -349,9 +349,10 @@ describe('bad input', () => {
       expect(await call(`/api/plans/${plan.id}`)).toMatchObject({ status: 200, body: { id: plan.id } });
     });
 
-    it('a body that is not JSON is 400 invalidRequest', async () => {
+    it('a body that is not JSON is 400 invalidRequest; one not even sent as JSON is refused as cross-site', async () => {
       expect(await post('{"jurisdiction":')).toMatchObject({ status: 400, body: { error: { id: 'invalidRequest' } } });
-      expect(await post('jurisdiction=wales', 'text/plain')).toMatchObject({ status: 400, body: { error: { id: 'invalidRequest' } } });
+      // A state-changing request must be JSON (the CSRF guard): an HTML form from another site cannot send that.
+      expect(await post('jurisdiction=wales', 'text/plain')).toMatchObject({ status: 403, body: { error: { id: 'crossSiteRequest' } } });
     });
 
     it('a wrong jurisdiction or an unknown field is 400 with the problems listed', async () => {

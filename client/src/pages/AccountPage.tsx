@@ -1,0 +1,155 @@
+// Your account: who you are signed in as, and changing your password (which signs out your other sessions).
+// Signed out, the page sends you to sign in and brings you back here.
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/limits.js';
+import type { Account } from '../../../shared/schemas.js';
+import { useAccount } from '../account.js';
+import { errorText, focusFirstProblem, found, newPasswordProblem, problemsFromFailure, type Problems } from '../accountForms.js';
+import { TextField } from '../components/TextField.js';
+import { formatDateTime } from '../formatDate.js';
+import { focusIfArrived, navigate, withNext } from '../router.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.accountTitle'));
+  const { state } = useAccount();
+
+  useEffect(() => {
+    if (state.status === 'signedOut') navigate(withNext('/sign-in', '/account'), { replace: true });
+  }, [state.status]);
+
+  if (state.status !== 'signedIn') {
+    return (
+      <div className="page narrow">
+        {state.status === 'unknown' ? (
+          <>
+            <h1 tabIndex={-1} ref={focusIfArrived}>
+              {t('account.accountTitle')}
+            </h1>
+            <p className="error" role="alert">
+              {errorText(t, state.error)}
+            </p>
+          </>
+        ) : (
+          <p role="status">{t('account.loading')}</p>
+        )}
+      </div>
+    );
+  }
+  return <SignedInAccount account={state.account} />;
+}
+
+function SignedInAccount({ account }: { account: Account }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="page narrow">
+      <h1 tabIndex={-1} ref={focusIfArrived}>
+        {t('account.accountTitle')}
+      </h1>
+      <dl className="account-details">
+        <dt>{t('account.nameTerm')}</dt>
+        <dd>{account.displayName}</dd>
+        <dt>{t('account.emailTerm')}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t('account.createdTerm')}</dt>
+        <dd>{formatDateTime(new Date(account.createdAt), i18n.language, t)}</dd>
+      </dl>
+      <ChangePasswordForm email={account.email} />
+    </div>
+  );
+}
+
+type Field = 'currentPassword' | 'newPassword';
+
+function ChangePasswordForm({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const { changePassword } = useAccount();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [problems, setProblems] = useState<Problems<Field>>({});
+  const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const currentInput = useRef<HTMLInputElement>(null);
+  const newInput = useRef<HTMLInputElement>(null);
+  const fields = [['currentPassword', currentInput], ['newPassword', newInput]] as const;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setChanged(false);
+    const before = found<Field>({
+      currentPassword: currentPassword ? undefined : t('account.currentPasswordRequired'),
+      newPassword: newPasswordProblem(t, newPassword, t('account.newPasswordRequired')),
+    });
+    setProblems(before);
+    if (focusFirstProblem(before, fields)) return;
+    setBusy(true);
+    try {
+      await changePassword({ currentPassword, newPassword });
+      setCurrentPassword('');
+      setNewPassword('');
+      setChanged(true);
+    } catch (err) {
+      const after = problemsFromFailure<Field>(
+        t,
+        err,
+        {
+          currentPassword: t('errors.wrongPassword'),
+          newPassword: t('account.passwordInvalid', { min: LIMITS.minPasswordLength, max: LIMITS.maxPasswordLength }),
+        },
+        { wrongPassword: 'currentPassword' },
+      );
+      setProblems(after);
+      focusFirstProblem(after, fields);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="change-password-heading" className="card">
+      <h2 id="change-password-heading">{t('account.changePasswordHeading')}</h2>
+      <p>{t('account.changePasswordIntro')}</p>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        {/* Tells password managers which account the new password belongs to. */}
+        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+        <TextField
+          id="current-password"
+          label={t('account.currentPasswordLabel')}
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrentPassword}
+          inputRef={currentInput}
+          revealLabel={t('account.showCurrentPassword')}
+          error={problems.currentPassword}
+        />
+        <TextField
+          id="new-password"
+          label={t('account.newPasswordLabel')}
+          hint={t('account.newPasswordHint', { min: LIMITS.minPasswordLength })}
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={setNewPassword}
+          inputRef={newInput}
+          revealLabel={t('account.showNewPassword')}
+          error={problems.newPassword}
+        />
+        {problems.form && (
+          <p className="error" role="alert">
+            {problems.form}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('account.changingPassword') : t('account.changePasswordSubmit')}
+        </button>
+        <p role="status" className="success">
+          {changed ? t('account.passwordChanged') : ''}
+        </p>
+      </form>
+    </section>
+  );
+}

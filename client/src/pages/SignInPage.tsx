@@ -1,0 +1,105 @@
+// Sign in with email and password, then carry on to the page that asked for it (the `next` parameter).
+
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/limits.js';
+import { useAccount } from '../account.js';
+import { emailProblem, focusFirstProblem, found, problemsFromFailure, type Problems } from '../accountForms.js';
+import { Link } from '../components/Link.js';
+import { TextField } from '../components/TextField.js';
+import { focusIfArrived, navigate, nextPathFrom, withNext } from '../router.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+
+type Field = 'email' | 'password';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.signInTitle'));
+  const { state, signIn } = useAccount();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problems<Field>>({});
+  const [busy, setBusy] = useState(false);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const fields = [['email', emailInput], ['password', passwordInput]] as const;
+  const next = nextPathFrom(window.location.search);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const before = found<Field>({
+      email: emailProblem(t, email),
+      password: !password
+        ? t('account.passwordRequired')
+        : password.length > LIMITS.maxPasswordLength
+          ? t('account.passwordTooLong', { max: LIMITS.maxPasswordLength })
+          : undefined,
+    });
+    setProblems(before);
+    if (focusFirstProblem(before, fields)) return;
+    setBusy(true);
+    try {
+      await signIn({ email: email.trim(), password });
+      navigate(next);
+    } catch (err) {
+      const after = problemsFromFailure<Field>(
+        t,
+        err,
+        { email: t('account.emailInvalid'), password: t('account.passwordTooLong', { max: LIMITS.maxPasswordLength }) },
+        { wrongEmailOrPassword: 'password' },
+      );
+      setProblems(after);
+      setBusy(false);
+      focusFirstProblem(after, fields);
+    }
+  };
+
+  return (
+    <div className="page narrow">
+      <h1 tabIndex={-1} ref={focusIfArrived}>
+        {t('account.signInTitle')}
+      </h1>
+      {state.status === 'signedIn' && !busy && (
+        <p className="card" role="status">
+          {t('account.alreadySignedIn', { name: state.account.displayName })} <Link href={next}>{t('account.continue')}</Link>
+        </p>
+      )}
+      <p className="lead">{t('account.signInIntro')}</p>
+      <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <TextField
+          id="sign-in-email"
+          label={t('account.emailLabel')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          maxLength={LIMITS.maxEmailLength}
+          inputRef={emailInput}
+          error={problems.email}
+        />
+        <TextField
+          id="sign-in-password"
+          label={t('account.passwordLabel')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          inputRef={passwordInput}
+          revealLabel={t('account.showPassword')}
+          error={problems.password}
+        />
+        {problems.form && (
+          <p className="error" role="alert">
+            {problems.form}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('account.signingIn') : t('account.signInSubmit')}
+        </button>
+      </form>
+      <p>
+        {t('account.noAccount')} <Link href={withNext('/sign-up', next)}>{t('account.signUp')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// Create an account (name, email, password); it is signed in at once, then carries on to the `next` page.
+
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/limits.js';
+import { useAccount } from '../account.js';
+import { emailProblem, focusFirstProblem, found, nameProblem, newPasswordProblem, problemsFromFailure, type Problems } from '../accountForms.js';
+import { Link } from '../components/Link.js';
+import { TextField } from '../components/TextField.js';
+import { focusIfArrived, navigate, nextPathFrom, withNext } from '../router.js';
+import { useDocumentTitle } from '../useDocumentTitle.js';
+
+type Field = 'displayName' | 'email' | 'password';
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.signUpTitle'));
+  const { signUp } = useAccount();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problems<Field>>({});
+  const [busy, setBusy] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const fields = [['displayName', nameInput], ['email', emailInput], ['password', passwordInput]] as const;
+  const next = nextPathFrom(window.location.search);
+  const passwordLength = { min: LIMITS.minPasswordLength, max: LIMITS.maxPasswordLength };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const before = found<Field>({
+      displayName: nameProblem(t, displayName),
+      email: emailProblem(t, email),
+      password: newPasswordProblem(t, password, t('account.passwordRequired')),
+    });
+    setProblems(before);
+    if (focusFirstProblem(before, fields)) return;
+    setBusy(true);
+    try {
+      await signUp({ displayName: displayName.normalize('NFC').trim(), email: email.trim(), password });
+      navigate(next);
+    } catch (err) {
+      const after = problemsFromFailure<Field>(
+        t,
+        err,
+        {
+          displayName: t('account.nameInvalid', { max: LIMITS.maxDisplayNameLength }),
+          email: t('account.emailInvalid'),
+          password: t('account.passwordInvalid', passwordLength),
+        },
+        { emailTaken: 'email' },
+      );
+      setProblems(after);
+      setBusy(false);
+      focusFirstProblem(after, fields);
+    }
+  };
+
+  return (
+    <div className="page narrow">
+      <h1 tabIndex={-1} ref={focusIfArrived}>
+        {t('account.signUpTitle')}
+      </h1>
+      <p className="lead">{t('account.signUpIntro')}</p>
+      <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <TextField
+          id="sign-up-name"
+          label={t('account.nameLabel')}
+          hint={t('account.nameHint')}
+          type="text"
+          autoComplete="name"
+          value={displayName}
+          onChange={setDisplayName}
+          maxLength={LIMITS.maxDisplayNameLength}
+          inputRef={nameInput}
+          error={problems.displayName}
+        />
+        <TextField
+          id="sign-up-email"
+          label={t('account.emailLabel')}
+          hint={t('account.emailHint')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          maxLength={LIMITS.maxEmailLength}
+          inputRef={emailInput}
+          error={problems.email}
+        />
+        <TextField
+          id="sign-up-password"
+          label={t('account.passwordLabel')}
+          hint={t('account.newPasswordHint', { min: LIMITS.minPasswordLength })}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          inputRef={passwordInput}
+          revealLabel={t('account.showPassword')}
+          error={problems.password}
+        />
+        {problems.form && (
+          <p className="error" role="alert">
+            {problems.form}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('account.signingUp') : t('account.signUpSubmit')}
+        </button>
+      </form>
+      <p>
+        {t('account.haveAccount')} <Link href={withNext('/sign-in', next)}>{t('account.signIn')}</Link>
+      </p>
+    </div>
+  );
+}
