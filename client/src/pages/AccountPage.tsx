@@ -11,6 +11,7 @@ import { TextField } from '../components/TextField.js';
 import { formatDateTime } from '../formatDate.js';
 import { focusIfArrived, navigate, withNext } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+import { FormSubmit } from '../components/FormSubmit.js';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -138,14 +139,7 @@ function ChangePasswordForm({ email }: { email: string }) {
           revealLabel={t('account.showNewPassword')}
           error={problems.newPassword}
         />
-        {problems.form && (
-          <p className="error" role="alert">
-            {problems.form}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('account.changingPassword') : t('account.changePasswordSubmit')}
-        </button>
+        <FormSubmit problem={problems.form} busy={busy} label={t('account.changePasswordSubmit')} busyLabel={t('account.changingPassword')} />
         <p role="status" className="success">
           {changed ? t('account.passwordChanged') : ''}
         </p>

@@ -9,6 +9,7 @@ import { Link } from '../components/Link.js';
 import { TextField } from '../components/TextField.js';
 import { focusIfArrived, navigate, nextPathFrom, withNext } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+import { FormSubmit } from '../components/FormSubmit.js';
 
 type Field = 'email' | 'password';
 
@@ -88,14 +89,7 @@ export function SignInPage() {
           revealLabel={t('account.showPassword')}
           error={problems.password}
         />
-        {problems.form && (
-          <p className="error" role="alert">
-            {problems.form}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('account.signingIn') : t('account.signInSubmit')}
-        </button>
+        <FormSubmit problem={problems.form} busy={busy} label={t('account.signInSubmit')} busyLabel={t('account.signingIn')} />
       </form>
       <p>
         {t('account.noAccount')} <Link href={withNext('/sign-up', next)}>{t('account.signUp')}</Link>

@@ -9,6 +9,7 @@ import { Link } from '../components/Link.js';
 import { TextField } from '../components/TextField.js';
 import { focusIfArrived, navigate, nextPathFrom, withNext } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+import { FormSubmit } from '../components/FormSubmit.js';
 
 type Field = 'displayName' | 'email' | 'password';
 
@@ -101,14 +102,7 @@ export function SignUpPage() {
           revealLabel={t('account.showPassword')}
           error={problems.password}
         />
-        {problems.form && (
-          <p className="error" role="alert">
-            {problems.form}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('account.signingUp') : t('account.signUpSubmit')}
-        </button>
+        <FormSubmit problem={problems.form} busy={busy} label={t('account.signUpSubmit')} busyLabel={t('account.signingUp')} />
       </form>
       <p>
         {t('account.haveAccount')} <Link href={withNext('/sign-in', next)}>{t('account.signIn')}</Link>
