@@ -18,6 +18,8 @@ export const LIMITS = {
   /** Largest JSON value (bytes) in a mark or an attribute of the plan's rich text, and its deepest nesting. */
   maxRichTextValueBytes: 4 * 1024,
   maxRichTextValueDepth: 6,
+  /** Full-document sync requests (sync step 1) one connection may make; a browser makes one per connection. */
+  maxSyncRequestsPerConnection: 10,
   /** Longest section id a presence state may name. */
   maxSectionIdLength: 64,
   /** How many plans one address may start in a window of time. */

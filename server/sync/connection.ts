@@ -36,6 +36,8 @@ export class Connection implements RoomMember {
   private closed = false;
   /** Whether the client has answered our sync step 1 with its step 2 (see handleSync). */
   private receivedStep2 = false;
+  /** Sync step 1 requests so far: each costs encoding the whole document, so they are capped. */
+  private syncRequests = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -107,6 +109,10 @@ export class Connection implements RoomMember {
     const subtype = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (subtype === syncProtocol.messageYjsSyncStep1) {
+      this.syncRequests += 1;
+      if (this.syncRequests > LIMITS.maxSyncRequestsPerConnection) {
+        throw new Refusal(CloseCode.malformedMessage, 'too many full sync requests on one connection');
+      }
       Y.decodeStateVector(payload); // throws on garbage before Yjs uses it
       this.send(syncStep2Message(this.room.doc, payload));
       return;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.js';
+import { LIMITS } from '../../shared/limits.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import type { PlanMeta } from '../../shared/schemas.js';
 import { replaceBytes, varString } from '../helpers/bytes.js';
@@ -114,6 +115,18 @@ describe('hostile input', () => {
     expect((await raw.closed).code).toBe(CloseCode.malformedMessage);
     await stillWorks('Still only mine. ');
     expect(healthy.text('aboutMe')).not.toContain('Written by someone else.');
+  });
+
+  it('asking for the whole plan over and over on one connection is cut off', async () => {
+    const raw = connectRaw(syncUrl(server.url, plan.id, { name: 'Greedy', role: 'family' }));
+    await raw.joined();
+    const step1 = syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc()));
+    for (let i = 0; i < LIMITS.maxSyncRequestsPerConnection; i++) raw.ws.send(step1);
+    await waitFor(() => raw.messages.length >= LIMITS.maxSyncRequestsPerConnection, 'each allowed request answered');
+    expect(raw.isOpen()).toBe(true);
+    raw.ws.send(step1);
+    expect((await raw.closed).code).toBe(CloseCode.malformedMessage);
+    await stillWorks('After greedy syncs. ');
   });
 
   it('an upgrade request with an absolute URL gets 400, and the server carries on', async () => {
