@@ -7,27 +7,34 @@ import { sectionFieldName } from './protocol.js';
 /** Whose words a section holds: only the person's, nobody's in particular, a mix, or partly the person's. */
 export type OwnWords = 'yes' | 'no' | 'mixed' | 'partly';
 
+/**
+ * Who may edit a section unless the person opens it to others: only the person (and their plan manager), the
+ * professionals who write it (social workers), or everyone in the circle with edit rights.
+ */
+export type DefaultEditors = 'person' | 'socialWorker' | 'circle';
+
 export interface SectionDefinition {
   /** Stable id, used in URLs, the document and exports. Never renamed. */
   readonly id: string;
   readonly ownWords: OwnWords;
+  readonly defaultEditors: DefaultEditors;
   /** Whether the prompt differs for plans under Welsh law (`sections.<id>.promptWales`). */
   readonly walesPrompt: boolean;
 }
 
 export const SECTIONS = [
-  { id: 'aboutMe', ownWords: 'yes', walesPrompt: false },
-  { id: 'whatMatters', ownWords: 'yes', walesPrompt: true },
-  { id: 'myLifeNow', ownWords: 'yes', walesPrompt: false },
-  { id: 'assessedNeeds', ownWords: 'no', walesPrompt: true },
-  { id: 'howNeedsMet', ownWords: 'mixed', walesPrompt: true },
-  { id: 'personalBudget', ownWords: 'mixed', walesPrompt: false },
-  { id: 'budgetManagement', ownWords: 'no', walesPrompt: false },
-  { id: 'stayingInControl', ownWords: 'yes', walesPrompt: false },
-  { id: 'stayingSafe', ownWords: 'mixed', walesPrompt: true },
-  { id: 'informationAdvice', ownWords: 'no', walesPrompt: false },
-  { id: 'reviews', ownWords: 'partly', walesPrompt: true },
-  { id: 'agreement', ownWords: 'partly', walesPrompt: false },
+  { id: 'aboutMe', ownWords: 'yes', defaultEditors: 'person', walesPrompt: false },
+  { id: 'whatMatters', ownWords: 'yes', defaultEditors: 'person', walesPrompt: true },
+  { id: 'myLifeNow', ownWords: 'yes', defaultEditors: 'person', walesPrompt: false },
+  { id: 'assessedNeeds', ownWords: 'no', defaultEditors: 'socialWorker', walesPrompt: true },
+  { id: 'howNeedsMet', ownWords: 'mixed', defaultEditors: 'circle', walesPrompt: true },
+  { id: 'personalBudget', ownWords: 'mixed', defaultEditors: 'circle', walesPrompt: false },
+  { id: 'budgetManagement', ownWords: 'no', defaultEditors: 'circle', walesPrompt: false },
+  { id: 'stayingInControl', ownWords: 'yes', defaultEditors: 'person', walesPrompt: false },
+  { id: 'stayingSafe', ownWords: 'mixed', defaultEditors: 'circle', walesPrompt: true },
+  { id: 'informationAdvice', ownWords: 'no', defaultEditors: 'circle', walesPrompt: false },
+  { id: 'reviews', ownWords: 'partly', defaultEditors: 'circle', walesPrompt: true },
+  { id: 'agreement', ownWords: 'partly', defaultEditors: 'circle', walesPrompt: false },
 ] as const satisfies readonly SectionDefinition[];
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
@@ -39,4 +46,8 @@ export const SECTION_FIELD_NAMES: ReadonlySet<string> = new Set(SECTION_IDS.map(
 
 export function isSectionId(value: unknown): value is SectionId {
   return typeof value === 'string' && (SECTION_IDS as readonly string[]).includes(value);
+}
+
+export function sectionDefinition(id: SectionId): (typeof SECTIONS)[number] {
+  return SECTIONS.find((s) => s.id === id)!;
 }
