@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
+import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
 import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
 import type { PlanStore } from './storage/types.js';
 import { Rooms } from './sync/rooms.js';
@@ -25,8 +26,9 @@ export interface CylchServer {
 export async function startCylchServer(config: Config, log: Logger, clientDir: string): Promise<CylchServer> {
   const store = await LowdbPlanStore.open(config.dataDir, log);
   const accounts = await LowdbAccountStore.open(config.dataDir);
+  const circles = await LowdbCircleStore.open(config.dataDir);
   const rooms = new Rooms(store, log);
-  const httpServer = createServer(createApp({ store, accounts, log, clientDir }));
+  const httpServer = createServer(createApp({ store, accounts, circles, log, clientDir }));
   const sync = attachSyncServer(httpServer, rooms, log);
 
   await new Promise<void>((resolve, reject) => {
@@ -54,6 +56,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
         await httpClosed;
         await store.close();
         await accounts.close();
+        await circles.close();
       })();
       return closing;
     },

@@ -61,3 +61,10 @@ export function can(member: Member | null, action: Action, plan: PlanAccess, sec
     }
   }
 }
+
+/** A member as the circle records them. */
+export interface CircleMember extends Member {
+  addedAt: string;
+  /** Account that added them (themselves, when they started the plan). */
+  addedBy: string;
+}

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { JURISDICTIONS, LANGUAGES } from './jurisdictions.js';
 import { LIMITS } from './limits.js';
+import { LEVELS } from './permissions.js';
 import { ROLES } from './roles.js';
 
 /** Plan ids are 22 characters of base64url (128 random bits). They never reach the file system otherwise. */
@@ -99,3 +100,13 @@ export const accountSchema = z.strictObject({
   createdAt: z.iso.datetime(),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** One of the signed-in person's plans, with their part in it (GET /api/plans). */
+export const myPlanSchema = z.strictObject({
+  plan: planMetaSchema,
+  role: z.enum(ROLES),
+  level: z.enum(LEVELS),
+  planManager: z.boolean(),
+});
+export type MyPlan = z.infer<typeof myPlanSchema>;
+export const myPlansAnswerSchema = z.strictObject({ plans: z.array(myPlanSchema) });

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { ERROR_IDS, type ErrorId } from '../../shared/errors.js';
 import {
   accountSchema,
+  myPlansAnswerSchema,
   planMetaSchema,
+  type MyPlan,
   type Account,
   type ChangePasswordBody,
   type CreatePlanBody,
@@ -75,6 +77,11 @@ const accountAnswerSchema = z.object({ account: accountSchema });
 
 export async function createPlan(body: CreatePlanBody): Promise<PlanMeta> {
   return parseAnswer(planMetaSchema, await call('/api/plans', { post: body }));
+}
+
+/** The signed-in person's plans, with their part in each. */
+export async function fetchMyPlans(): Promise<MyPlan[]> {
+  return parseAnswer(myPlansAnswerSchema, await call('/api/plans')).plans;
 }
 
 export async function fetchPlan(planId: string): Promise<PlanMeta> {

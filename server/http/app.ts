@@ -7,15 +7,21 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
-import type { AccountStore, PlanStore } from '../storage/types.js';
+import type { AccountStore, CircleStore, PlanStore } from '../storage/types.js';
 import { accountRoutes } from './accountRoutes.js';
 import { sameSiteJsonOnly } from './csrf.js';
 import { loadSession } from './sessions.js';
 import { errorHandler } from './errorHandler.js';
 import { planRoutes } from './planRoutes.js';
 
-export function createApp(options: { store: PlanStore; accounts: AccountStore; log: Logger; clientDir: string }): express.Express {
-  const { store, accounts, log, clientDir } = options;
+export function createApp(options: {
+  store: PlanStore;
+  accounts: AccountStore;
+  circles: CircleStore;
+  log: Logger;
+  clientDir: string;
+}): express.Express {
+  const { store, accounts, circles, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -47,7 +53,7 @@ export function createApp(options: { store: PlanStore; accounts: AccountStore; l
   api.use(loadSession(accounts));
   api.get('/health', (_req, res) => void res.json({ ok: true }));
   api.use('/account', accountRoutes(accounts));
-  api.use('/plans', planRoutes(store));
+  api.use('/plans', planRoutes(store, circles));
   api.use((_req, _res, next) => next(errors.notFound()));
   app.use('/api', api);
 

@@ -1,12 +1,16 @@
 // Named operations on plans. Routes, tests and scripts all call these; none of them touch the store directly.
 
 import { randomBytes } from 'node:crypto';
-import type { CreatePlanBody, PlanMeta } from '../../shared/schemas.js';
+import type { CreatePlanBody, MyPlan, PlanMeta } from '../../shared/schemas.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
 import { errors } from '../errors.js';
-import type { PlanStore } from '../storage/types.js';
+import type { CircleStore, PlanStore } from '../storage/types.js';
 
-export async function createPlan(store: PlanStore, body: CreatePlanBody): Promise<PlanMeta> {
+/**
+ * Start a plan. Someone signed in who starts a plan for themselves becomes its person: its owner, with every right.
+ * (Starting one for someone else, with an invitation for them, comes with invitations.)
+ */
+export async function createPlan(store: PlanStore, body: CreatePlanBody, creator?: { circles: CircleStore; accountId: string }): Promise<PlanMeta> {
   const meta: PlanMeta = {
     id: randomBytes(16).toString('base64url'),
     jurisdiction: body.jurisdiction,
@@ -16,7 +20,27 @@ export async function createPlan(store: PlanStore, body: CreatePlanBody): Promis
     schemaVersion: 1,
   };
   await store.createPlan(meta);
+  if (creator) {
+    await creator.circles.addMember(meta.id, {
+      accountId: creator.accountId,
+      role: 'person',
+      level: 'edit',
+      planManager: false,
+      addedAt: meta.createdAt,
+      addedBy: creator.accountId,
+    });
+  }
   return meta;
+}
+
+/** The plans an account belongs to, with its part in each, newest first. Plans that cannot be read are left out. */
+export async function myPlans(store: PlanStore, circles: CircleStore, accountId: string): Promise<MyPlan[]> {
+  const mine: MyPlan[] = [];
+  for (const { planId, member } of await circles.plansOf(accountId)) {
+    const plan = await store.getPlanMeta(planId).catch(() => null);
+    if (plan) mine.push({ plan, role: member.role, level: member.level, planManager: member.planManager });
+  }
+  return mine.sort((a, b) => b.plan.createdAt.localeCompare(a.plan.createdAt));
 }
 
 export async function getPlan(store: PlanStore, planId: string): Promise<PlanMeta> {

@@ -1,7 +1,9 @@
 // The storage interface every engine implements. The sync layer and the plan operations only see this;
 // tests/integration/storeConformance.test.ts runs the same suite against every adapter.
 
+import type { CircleMember } from '../../shared/permissions.js';
 import type { PlanMeta } from '../../shared/schemas.js';
+import type { SectionId } from '../../shared/sections.js';
 
 export interface PlanStore {
   /** Record a new plan with an empty document. Rejects if the id is taken. */
@@ -55,5 +57,34 @@ export interface AccountStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of an account except, optionally, one. */
   deleteSessionsOfAccount(accountId: string, keepTokenHash?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One recorded change to a plan's circle: who did it, when, and what. */
+export interface CircleChange {
+  at: string;
+  by: string;
+  kind: 'memberAdded';
+  accountId: string;
+  role: CircleMember['role'];
+  level: CircleMember['level'];
+}
+
+export interface StoredCircle {
+  members: CircleMember[];
+  /** Sections the person opened to everyone with edit rights. */
+  openSections: SectionId[];
+  /** Every membership and permission change, oldest first; only ever appended to. */
+  changes: CircleChange[];
+}
+
+/** Who is in each plan's circle. */
+export interface CircleStore {
+  /** The plan's circle (empty for a plan nobody has joined with an account). */
+  getCircle(planId: string): Promise<StoredCircle>;
+  /** Adds a member and records who added them. */
+  addMember(planId: string, member: CircleMember): Promise<void>;
+  /** The plans an account belongs to, with its membership in each. */
+  plansOf(accountId: string): Promise<{ planId: string; member: CircleMember }[]>;
   close(): Promise<void>;
 }

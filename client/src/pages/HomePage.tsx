@@ -10,6 +10,8 @@ import { formatDateTime } from '../formatDate.js';
 import { focusIfArrived, navigate } from '../router.js';
 import { rememberedPlans } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+import { useAccount } from '../account.js';
+import { MyPlans } from '../components/MyPlans.js';
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
@@ -20,6 +22,7 @@ export function HomePage() {
   const [error, setError] = useState<string | null>(null);
   const titleHintId = useId();
   const plans = rememberedPlans();
+  const account = useAccount();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,6 +48,9 @@ export function HomePage() {
         {t('home.title')}
       </h1>
       <p className="lead">{t('home.intro')}</p>
+
+      {/* A returning person looks for their plans first. */}
+      {account.state.status === 'signedIn' && <MyPlans />}
 
       <section aria-labelledby="create-heading" className="card">
         <h2 id="create-heading">{t('home.createHeading')}</h2>

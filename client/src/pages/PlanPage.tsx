@@ -9,6 +9,7 @@ import { JoinForm } from '../components/JoinForm.js';
 import { focusIfArrived, requestPageFocus } from '../router.js';
 import { rememberedPlan, rememberedPlans, rememberPlan } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
+import { useAccount } from '../account.js';
 
 // The editor is most of the app's weight; the start page does not need it.
 const PlanWorkspace = lazy(() => import('../components/PlanWorkspace.js').then((m) => ({ default: m.PlanWorkspace })));
@@ -17,6 +18,7 @@ type Load = { state: 'loading' } | { state: 'ready'; plan: PlanMeta } | { state:
 
 export function PlanPage({ planId }: { planId: string }) {
   const { t } = useTranslation();
+  const account = useAccount();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [identity, setIdentity] = useState<JoinIdentity | null>(() => {
     const saved = rememberedPlan(planId);
@@ -71,10 +73,11 @@ export function PlanPage({ planId }: { planId: string }) {
 
   if (!identity) {
     const last = rememberedPlans().find((p) => p.name && p.role);
+    const signedInName = account.state.status === 'signedIn' ? account.state.account.displayName : undefined;
     return (
       <div className="page narrow">
         <PlanHeading plan={plan} />
-        <JoinForm initial={{ name: last?.name ?? '', ...(last?.role ? { role: last.role } : {}) }} onJoin={join} />
+        <JoinForm initial={{ name: signedInName ?? last?.name ?? '', ...(last?.role ? { role: last.role } : {}) }} onJoin={join} />
       </div>
     );
   }

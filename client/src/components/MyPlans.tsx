@@ -1,0 +1,50 @@
+// "My plans": the plans the signed-in person belongs to, with their part in each, from the server.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MyPlan } from '../../../shared/schemas.js';
+import { ApiError, fetchMyPlans } from '../api.js';
+import { Link } from './Link.js';
+
+type Load = { state: 'loading' } | { state: 'ready'; plans: MyPlan[] } | { state: 'failed'; error: string };
+
+export function MyPlans() {
+  const { t } = useTranslation();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    fetchMyPlans().then(
+      (plans) => live && setLoad({ state: 'ready', plans }),
+      (err: unknown) => live && setLoad({ state: 'failed', error: err instanceof ApiError ? err.id : 'internal' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section aria-labelledby="my-plans-heading">
+      <h2 id="my-plans-heading">{t('home.myPlansHeading')}</h2>
+      {load.state === 'loading' && <p role="status">{t('home.myPlansLoading')}</p>}
+      {load.state === 'failed' && (
+        <p className="error" role="alert">
+          {t(`errors.${load.error}`)}
+        </p>
+      )}
+      {load.state === 'ready' && load.plans.length === 0 && <p>{t('home.myPlansEmpty')}</p>}
+      {load.state === 'ready' && load.plans.length > 0 && (
+        <ul className="plan-list">
+          {load.plans.map(({ plan, role }) => (
+            <li key={plan.id}>
+              <Link href={`/plans/${plan.id}`}>{plan.title ?? t('home.untitled')}</Link>{' '}
+              <span className="meta">
+                {t('home.myPlanPart', { role: t(`roles.${role}`), country: t(`jurisdiction.${plan.jurisdiction}`) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
