@@ -6,6 +6,7 @@ import type { JoinIdentity, PlanMeta } from '../../../shared/schemas.js';
 import { SECTIONS } from '../../../shared/sections.js';
 import { confirmLeave, setLeaveGuard } from '../router.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
+import { planAsText } from '../sync/planText.js';
 import { ConnectionProblem } from './ConnectionProblem.js';
 import { PresenceList } from './PresenceList.js';
 import { SaveStatus } from './SaveStatus.js';
@@ -58,7 +59,12 @@ export function PlanWorkspace(props: {
           </span>
         </div>
       </div>
-      {snapshot?.closedBecause && <ConnectionProblem reason={snapshot.closedBecause} />}
+      {snapshot?.closedBecause && session && (
+        <ConnectionProblem
+          reason={snapshot.closedBecause}
+          planText={() => planAsText(session.doc, SECTIONS.map((s) => ({ id: s.id, heading: t(`sections.${s.id}.heading`) })))}
+        />
+      )}
       <div className="workspace-body">
         <aside className="workspace-side" aria-label={t('presence.heading')}>
           {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
