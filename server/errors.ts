@@ -42,6 +42,12 @@ export const errors = {
   emailTaken: () => new AppError('emailTaken', 409, 'There is already an account with this email address. Try signing in.'),
   tooManySignInAttempts: () =>
     new AppError('tooManySignInAttempts', 429, 'Too many attempts to sign in. Please wait 15 minutes and try again.'),
+  notAllowed: () => new AppError('notAllowed', 403, 'You do not have the rights to do that in this plan.'),
+  invitationNotFound: () => new AppError('invitationNotFound', 404, 'This invitation link is not known. Check the link, or ask for a new one.'),
+  invitationUsed: () => new AppError('invitationUsed', 410, 'This invitation has already been used. Ask for a new one if you need it.'),
+  invitationWithdrawn: () => new AppError('invitationWithdrawn', 410, 'This invitation was withdrawn. Ask the person who sent it.'),
+  invitationExpired: () => new AppError('invitationExpired', 410, 'This invitation has run out. Ask for a new one.'),
+  alreadyInCircle: () => new AppError('alreadyInCircle', 409, 'You are already in this plan’s circle.'),
   crossSiteRequest: () => new AppError('crossSiteRequest', 403, 'This request did not come from Cylch itself, so it was refused.'),
   bodyTooLarge: () => new AppError('bodyTooLarge', 413, 'The request was too large.'),
   tooManyRequests: () => new AppError('tooManyRequests', 429, 'Too many requests from this address. Please wait a few minutes and try again.'),

@@ -14,6 +14,12 @@ export const ERROR_IDS = [
   'emailTaken',
   'tooManySignInAttempts',
   'crossSiteRequest',
+  'notAllowed',
+  'invitationNotFound',
+  'invitationUsed',
+  'invitationWithdrawn',
+  'invitationExpired',
+  'alreadyInCircle',
   'notFound',
   'internal',
 ] as const;

@@ -35,6 +35,8 @@ export const LIMITS = {
   maxFailedSignInsPerAccount: 5,
   maxFailedSignInsPerAddress: 20,
   failedSignInWindowMs: 15 * 60 * 1000,
+  /** An invitation link works for this long, once. */
+  invitationLifetimeMs: 7 * 24 * 60 * 60 * 1000,
   /** Largest JSON body the REST API accepts. */
   maxRestBodyBytes: 16 * 1024,
   /** Most plans one browser remembers in its "Plans on this device" list (the most recently opened). */

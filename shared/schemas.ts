@@ -110,3 +110,20 @@ export const myPlanSchema = z.strictObject({
 });
 export type MyPlan = z.infer<typeof myPlanSchema>;
 export const myPlansAnswerSchema = z.strictObject({ plans: z.array(myPlanSchema) });
+
+export const createInvitationBodySchema = z.strictObject({ role: z.enum(ROLES), level: z.enum(LEVELS) });
+export type CreateInvitationBody = z.infer<typeof createInvitationBodySchema>;
+
+/** An invitation as the person managing the circle sees it (never its token). */
+export const invitationSchema = z.strictObject({
+  id: z.string().min(1),
+  role: z.enum(ROLES),
+  level: z.enum(LEVELS),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  state: z.enum(['open', 'accepted', 'withdrawn', 'expired']),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+/** The token from an invitation link, as the invitee's browser sends it back. */
+export const acceptInvitationBodySchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });

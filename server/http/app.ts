@@ -9,6 +9,7 @@ import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
 import type { AccountStore, CircleStore, PlanStore } from '../storage/types.js';
 import { accountRoutes } from './accountRoutes.js';
+import { invitationRoutes, planInvitationRoutes } from './circleRoutes.js';
 import { sameSiteJsonOnly } from './csrf.js';
 import { loadSession } from './sessions.js';
 import { errorHandler } from './errorHandler.js';
@@ -53,7 +54,9 @@ export function createApp(options: {
   api.use(loadSession(accounts));
   api.get('/health', (_req, res) => void res.json({ ok: true }));
   api.use('/account', accountRoutes(accounts));
+  api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles));
   api.use('/plans', planRoutes(store, circles));
+  api.use('/invitations', invitationRoutes(circles));
   api.use((_req, _res, next) => next(errors.notFound()));
   app.use('/api', api);
 

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CreatePlanBody, MyPlan, PlanMeta } from '../../shared/schemas.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
+import { addOwner } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 
@@ -20,16 +21,7 @@ export async function createPlan(store: PlanStore, body: CreatePlanBody, creator
     schemaVersion: 1,
   };
   await store.createPlan(meta);
-  if (creator) {
-    await creator.circles.addMember(meta.id, {
-      accountId: creator.accountId,
-      role: 'person',
-      level: 'edit',
-      planManager: false,
-      addedAt: meta.createdAt,
-      addedBy: creator.accountId,
-    });
-  }
+  if (creator) await addOwner(creator.circles, meta.id, creator.accountId, meta.createdAt);
   return meta;
 }
 

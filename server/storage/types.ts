@@ -63,17 +63,36 @@ export interface AccountStore {
 /** One recorded change to a plan's circle: who did it, when, and what. */
 export interface CircleChange {
   at: string;
+  /** The account that made the change. */
   by: string;
-  kind: 'memberAdded';
-  accountId: string;
+  kind: 'memberAdded' | 'invitationCreated' | 'invitationWithdrawn' | 'invitationAccepted';
+  /** The member concerned (added, or who accepted). */
+  accountId?: string;
+  invitationId?: string;
+  role?: CircleMember['role'];
+  level?: CircleMember['level'];
+}
+
+/** An invitation to join a plan's circle. The link's token is kept only as its SHA-256 hash. */
+export interface StoredInvitation {
+  id: string;
+  tokenHash: string;
   role: CircleMember['role'];
   level: CircleMember['level'];
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedBy?: string;
+  acceptedAt?: string;
+  withdrawnBy?: string;
+  withdrawnAt?: string;
 }
 
 export interface StoredCircle {
   members: CircleMember[];
   /** Sections the person opened to everyone with edit rights. */
   openSections: SectionId[];
+  invitations: StoredInvitation[];
   /** Every membership and permission change, oldest first; only ever appended to. */
   changes: CircleChange[];
 }
@@ -82,8 +101,13 @@ export interface StoredCircle {
 export interface CircleStore {
   /** The plan's circle (empty for a plan nobody has joined with an account). */
   getCircle(planId: string): Promise<StoredCircle>;
-  /** Adds a member and records who added them. */
-  addMember(planId: string, member: CircleMember): Promise<void>;
+  /**
+   * Change a plan's circle as one step: `change` works on a copy and returns a result; if it throws, nothing is
+   * written. Changes to the same store happen one at a time.
+   */
+  update<T>(planId: string, change: (circle: StoredCircle) => T): Promise<T>;
+  /** The plan an invitation token hash belongs to, if any. */
+  findInvitation(tokenHash: string): Promise<{ planId: string; invitation: StoredInvitation } | null>;
   /** The plans an account belongs to, with its membership in each. */
   plansOf(accountId: string): Promise<{ planId: string; member: CircleMember }[]>;
   close(): Promise<void>;

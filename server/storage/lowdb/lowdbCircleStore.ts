@@ -1,7 +1,7 @@
 // Plans' circles in one lowdb file (small, and changed only when someone joins or a right changes). A file that
 // does not read back stops the server with a clear message rather than leaving every plan without its circle.
 //
-//   <dataDir>/circles.json   per plan: members, sections opened by the person, and the record of changes
+//   <dataDir>/circles.json   per plan: members, sections opened by the person, invitations, the record of changes
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,30 @@ const memberSchema = z.strictObject({
   addedBy: z.string().min(1),
 });
 
+const invitationSchema = z.strictObject({
+  id: z.string().min(1),
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  role: z.enum(ROLES),
+  level: z.enum(LEVELS),
+  createdBy: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  acceptedBy: z.string().min(1).optional(),
+  acceptedAt: z.iso.datetime().optional(),
+  withdrawnBy: z.string().min(1).optional(),
+  withdrawnAt: z.iso.datetime().optional(),
+});
+
+const changeSchema = z.strictObject({
+  at: z.iso.datetime(),
+  by: z.string().min(1),
+  kind: z.enum(['memberAdded', 'invitationCreated', 'invitationWithdrawn', 'invitationAccepted']),
+  accountId: z.string().min(1).optional(),
+  invitationId: z.string().min(1).optional(),
+  role: z.enum(ROLES).optional(),
+  level: z.enum(LEVELS).optional(),
+});
+
 const circlesFileSchema = z.strictObject({
   schemaVersion: z.literal(1),
   circles: z.record(
@@ -30,22 +54,14 @@ const circlesFileSchema = z.strictObject({
     z.strictObject({
       members: z.array(memberSchema),
       openSections: z.array(z.enum(SECTION_IDS as [SectionId, ...SectionId[]])),
-      changes: z.array(
-        z.strictObject({
-          at: z.iso.datetime(),
-          by: z.string().min(1),
-          kind: z.literal('memberAdded'),
-          accountId: z.string().min(1),
-          role: z.enum(ROLES),
-          level: z.enum(LEVELS),
-        }),
-      ),
+      invitations: z.array(invitationSchema),
+      changes: z.array(changeSchema),
     }),
   ),
 });
 type CirclesFile = z.infer<typeof circlesFileSchema>;
 
-const emptyCircle = (): StoredCircle => ({ members: [], openSections: [], changes: [] });
+const emptyCircle = (): StoredCircle => ({ members: [], openSections: [], invitations: [], changes: [] });
 
 export class LowdbCircleStore implements CircleStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -67,20 +83,12 @@ export class LowdbCircleStore implements CircleStore {
     return structuredClone(this.db.data.circles[planId] ?? emptyCircle());
   }
 
-  addMember(planId: string, member: StoredCircle['members'][number]): Promise<void> {
-    return this.write(async () => {
+  update<T>(planId: string, change: (circle: StoredCircle) => T): Promise<T> {
+    const next = this.queue.then(async () => {
       const before = this.db.data.circles[planId];
       const circle = structuredClone(before ?? emptyCircle());
+      const result = change(circle); // throws before anything is written
       this.db.data.circles[planId] = circle;
-      circle.members = [...circle.members.filter((m) => m.accountId !== member.accountId), member];
-      circle.changes.push({
-        at: member.addedAt,
-        by: member.addedBy,
-        kind: 'memberAdded',
-        accountId: member.accountId,
-        role: member.role,
-        level: member.level,
-      });
       try {
         await this.db.write();
       } catch (err) {
@@ -89,7 +97,18 @@ export class LowdbCircleStore implements CircleStore {
         else delete this.db.data.circles[planId];
         throw err;
       }
+      return result;
     });
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  async findInvitation(tokenHash: string) {
+    for (const [planId, circle] of Object.entries(this.db.data.circles)) {
+      const invitation = circle.invitations.find((i) => i.tokenHash === tokenHash);
+      if (invitation) return { planId, invitation: structuredClone(invitation) };
+    }
+    return null;
   }
 
   async plansOf(accountId: string) {
@@ -100,11 +119,5 @@ export class LowdbCircleStore implements CircleStore {
 
   async close(): Promise<void> {
     await this.queue;
-  }
-
-  private write(change: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(change);
-    this.queue = next.catch(() => {});
-    return next;
   }
 }
