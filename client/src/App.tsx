@@ -11,6 +11,7 @@ import { PlanPage } from './pages/PlanPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { SignUpPage } from './pages/SignUpPage.js';
 import { matchRoute, usePath } from './router.js';
+import { InvitationPage } from './pages/InvitationPage.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function App() {
         {route.page === 'signIn' && <SignInPage />}
         {route.page === 'signUp' && <SignUpPage />}
         {route.page === 'account' && <AccountPage />}
+        {route.page === 'invitation' && <InvitationPage key={route.token} token={route.token} />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>
     </>

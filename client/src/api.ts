@@ -10,6 +10,7 @@ import {
   type MyPlan,
   type Account,
   type ChangePasswordBody,
+  type CreateInvitationBody,
   type CreatePlanBody,
   type PlanMeta,
   type SignInBody,
@@ -77,6 +78,17 @@ const accountAnswerSchema = z.object({ account: accountSchema });
 
 export async function createPlan(body: CreatePlanBody): Promise<PlanMeta> {
   return parseAnswer(planMetaSchema, await call('/api/plans', { post: body }));
+}
+
+/** A single-use link for someone to join the plan's circle with this role and level. */
+export async function createInvitation(planId: string, body: CreateInvitationBody): Promise<string> {
+  const answer = parseAnswer(z.object({ link: z.string().startsWith('/invitations/') }), await call(`/api/plans/${encodeURIComponent(planId)}/invitations`, { post: body }));
+  return answer.link;
+}
+
+/** Join a circle with an invitation's token; returns the plan's id. */
+export async function acceptInvitation(token: string): Promise<string> {
+  return parseAnswer(z.object({ planId: z.string() }), await call('/api/invitations/accept', { post: { token } })).planId;
 }
 
 /** The signed-in person's plans, with their part in each. */

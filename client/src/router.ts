@@ -80,6 +80,7 @@ export type Route =
   | { page: 'signIn' }
   | { page: 'signUp' }
   | { page: 'account' }
+  | { page: 'invitation'; token: string }
   | { page: 'notFound' };
 
 const FIXED_PAGES = new Map<string, Route>([
@@ -92,6 +93,8 @@ export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { page: 'home' };
   const fixed = FIXED_PAGES.get(path.replace(/\/$/, ''));
   if (fixed) return fixed;
+  const invitation = /^\/invitations\/([A-Za-z0-9_-]{43})\/?$/.exec(path);
+  if (invitation) return { page: 'invitation', token: invitation[1]! };
   const plan = /^\/plans\/([^/]+)\/?$/.exec(path);
   if (!plan) return { page: 'notFound' };
   try {

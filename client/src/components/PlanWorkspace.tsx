@@ -8,6 +8,7 @@ import { confirmLeave, setLeaveGuard } from '../router.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
 import { planAsText } from '../sync/planText.js';
 import { ConnectionProblem } from './ConnectionProblem.js';
+import { InvitePanel } from './InvitePanel.js';
 import { PresenceList } from './PresenceList.js';
 import { SaveStatus } from './SaveStatus.js';
 import { SectionEditor } from './SectionEditor.js';
@@ -65,6 +66,7 @@ export function PlanWorkspace(props: {
           planText={() => planAsText(session.doc, SECTIONS.map((s) => ({ id: s.id, heading: t(`sections.${s.id}.heading`) })))}
         />
       )}
+      <InvitePanel planId={plan.id} />
       <div className="workspace-body">
         <aside className="workspace-side" aria-label={t('presence.heading')}>
           {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
