@@ -32,6 +32,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The i18n key of the message to show for a failed call: `errors.<id>`, or the generic one. */
+export function errorKey(err: unknown): string {
+  return `errors.${err instanceof ApiError ? err.id : 'internal'}`;
+}
+
 const errorBodySchema = z.object({
   error: z.object({
     id: z.enum(ERROR_IDS),

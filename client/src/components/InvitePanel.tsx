@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LEVELS, can, type Level } from '../../../shared/permissions.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { useAccount } from '../account.js';
-import { ApiError, createInvitation, fetchMyPlans } from '../api.js';
+import { createInvitation, fetchMyPlans, errorKey } from '../api.js';
 import { RadioGroup } from './RadioGroup.js';
 
 export function InvitePanel({ planId }: { planId: string }) {
@@ -45,7 +45,7 @@ export function InvitePanel({ planId }: { planId: string }) {
     try {
       setLink(new URL(await createInvitation(planId, { role, level }), window.location.origin).href);
     } catch (err) {
-      setMessage(t(`errors.${err instanceof ApiError ? err.id : 'internal'}`));
+      setMessage(t(errorKey(err)));
     }
     setBusy(false);
   };

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JURISDICTIONS, type Jurisdiction, type Language } from '../../../shared/jurisdictions.js';
 import { LIMITS } from '../../../shared/limits.js';
-import { ApiError, createPlan } from '../api.js';
+import { createPlan, errorKey } from '../api.js';
 import { RadioGroup } from '../components/RadioGroup.js';
 import { formatDateTime } from '../formatDate.js';
 import { focusIfArrived, navigate } from '../router.js';
@@ -37,7 +37,7 @@ export function HomePage() {
       });
       navigate(`/plans/${plan.id}`);
     } catch (err) {
-      setError(t(`errors.${err instanceof ApiError ? err.id : 'internal'}`));
+      setError(t(errorKey(err)));
       setBusy(false);
     }
   };

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccount } from '../account.js';
-import { ApiError, acceptInvitation } from '../api.js';
+import { acceptInvitation, errorKey } from '../api.js';
 import { Link } from '../components/Link.js';
 import { focusIfArrived, navigate, withNext } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
@@ -22,7 +22,7 @@ export function InvitationPage({ token }: { token: string }) {
     try {
       navigate(`/plans/${await acceptInvitation(token)}`);
     } catch (err) {
-      setError(t(`errors.${err instanceof ApiError ? err.id : 'internal'}`));
+      setError(t(errorKey(err)));
       setBusy(false);
     }
   };
