@@ -25,6 +25,9 @@ export const LIMITS = {
   /** How many plans one address may start in a window of time. */
   maxPlansCreatedPerWindow: 30,
   planCreationWindowMs: 10 * 60 * 1000,
+  /** How many accounts one address may create in a window of time (each costs a memory-hard hash). */
+  maxAccountsCreatedPerWindow: 20,
+  accountCreationWindowMs: 60 * 60 * 1000,
   /** Passwords: long enough to be hard to guess, short enough not to be a way to burn CPU. */
   minPasswordLength: 10,
   maxPasswordLength: 200,

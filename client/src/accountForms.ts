@@ -2,7 +2,8 @@
 // concerns when there is one (so they can fix it there), else for the whole form. Checks use the same limits
 // and email rule as the server, from shared/.
 
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ErrorId } from '../../shared/errors.js';
 import { LIMITS } from '../../shared/limits.js';
 import { emailSchema } from '../../shared/schemas.js';
@@ -80,4 +81,37 @@ export function problemsFromFailure<F extends string>(
   if (field) problems[field] = errorText(t, err.id);
   else problems.form = errorText(t, err.id);
   return problems;
+}
+
+/**
+ * The submit cycle every account form shares: check, show and focus the first problem, or send; a refusal is
+ * turned into problems (see problemsFromFailure) and the first one focused.
+ */
+export function useFormSubmission<F extends string>(fields: readonly (readonly [F, RefObject<HTMLInputElement | null>])[]) {
+  const { t } = useTranslation();
+  const [problems, setProblems] = useState<Problems<F>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (form: {
+    check: Problems<F>;
+    send: () => Promise<void>;
+    fieldMessages: Record<F, string>;
+    errorFields?: Partial<Record<ErrorId, F>>;
+  }): Promise<void> => {
+    const before = found<F>(form.check);
+    setProblems(before);
+    if (focusFirstProblem(before, fields)) return;
+    setBusy(true);
+    try {
+      await form.send();
+    } catch (err) {
+      const after = problemsFromFailure<F>(t, err, form.fieldMessages, form.errorFields);
+      setProblems(after);
+      focusFirstProblem(after, fields);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { problems, busy, submit };
 }

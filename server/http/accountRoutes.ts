@@ -31,6 +31,14 @@ const emailKey = (req: Request) => {
 
 export function accountRoutes(store: AccountStore): Router {
   const router = Router();
+  // Every sign-up costs a 16 MiB scrypt hash and a write: one address may only make a few.
+  const signUpLimit = rateLimit({
+    windowMs: LIMITS.accountCreationWindowMs,
+    limit: LIMITS.maxAccountsCreatedPerWindow,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(errors.tooManyRequests()),
+  });
   const perAddress = failedSignInLimit(LIMITS.maxFailedSignInsPerAddress, (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`);
   const perAccount = failedSignInLimit(LIMITS.maxFailedSignInsPerAccount, emailKey);
   // Someone holding a session must not be able to guess the current password at will either.
@@ -41,7 +49,7 @@ export function accountRoutes(store: AccountStore): Router {
     res.json({ account: req.account ? presentAccount(req.account) : null });
   });
 
-  router.post('/sign-up', async (req, res) => {
+  router.post('/sign-up', signUpLimit, async (req, res) => {
     const { account, session } = await signUp(store, parseOrThrow(signUpBodySchema, req.body));
     setSessionCookie(req, res, session);
     res.status(201).json({ account });

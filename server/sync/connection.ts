@@ -38,6 +38,9 @@ export class Connection implements RoomMember {
   private receivedStep2 = false;
   /** Sync step 1 requests so far: each costs encoding the whole document, so they are capped. */
   private syncRequests = 0;
+  /** The newest checkpoint asked for, and whether one is being waited on (never more than one per connection). */
+  private latestCheckpoint = 0;
+  private awaitingCheckpoint = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -141,10 +144,26 @@ export class Connection implements RoomMember {
     if (subtype === syncProtocol.messageYjsSyncStep2) this.receivedStep2 = true;
   }
 
-  /** Answer once everything this connection has sent so far (and everything before it) is on disk. */
+  /**
+   * Answer once everything this connection has sent so far (and everything before it) is on disk. A browser asks
+   * one question at a time; a connection that asks many while a write is pending has only its newest answered, so
+   * it can never make the server hold more than one waiting answer for it.
+   */
   private handleCheckpoint(token: number): void {
+    this.latestCheckpoint = token;
+    if (!this.awaitingCheckpoint) this.awaitCheckpoint();
+  }
+
+  private awaitCheckpoint(): void {
+    const token = this.latestCheckpoint;
+    this.awaitingCheckpoint = true;
     this.room.saver.whenSaved().then(
-      () => this.send(checkpointMessage(token)),
+      () => {
+        this.awaitingCheckpoint = false;
+        this.send(checkpointMessage(token));
+        // Asked again while waiting: waiting from now covers at least everything the newer question covered.
+        if (this.latestCheckpoint !== token) this.awaitCheckpoint();
+      },
       () => {}, // the plan closed first: this connection is going too
     );
   }

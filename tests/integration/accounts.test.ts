@@ -192,6 +192,23 @@ describe('accounts', () => {
     }
   });
 
+  it(`limits how many accounts one address can create (${LIMITS.maxAccountsCreatedPerWindow} an hour)`, async () => {
+    const fresh = await startTestServer();
+    try {
+      const agent = browserAgent(fresh.url);
+      let status = 0;
+      let made = 0;
+      while (status !== 429 && made <= LIMITS.maxAccountsCreatedPerWindow) {
+        status = (await agent.post('/api/account/sign-up', { displayName: `Person ${made}`, email: `p${made}@example.org`, password: 'a long enough secret' })).status;
+        if (status === 201) made += 1;
+      }
+      expect(status).toBe(429);
+      expect(made).toBe(LIMITS.maxAccountsCreatedPerWindow);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
   it('will not start if the accounts file is damaged, rather than lose everyone\'s accounts', async () => {
     const { writeFile } = await import('node:fs/promises');
     const fresh = await startTestServer();

@@ -4,11 +4,13 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
-import { sectionFieldName } from '../../shared/protocol.js';
+import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import type { PlanMeta } from '../../shared/schemas.js';
 import { replaceBytes, varString } from '../helpers/bytes.js';
 import { connectRaw, syncMessage, syncUrl } from '../helpers/rawSocket.js';
@@ -127,6 +129,30 @@ describe('hostile input', () => {
     raw.ws.send(step1);
     expect((await raw.closed).code).toBe(CloseCode.malformedMessage);
     await stillWorks('After greedy syncs. ');
+  });
+
+  it('a flood of save checkpoints is answered with the newest, without the server holding one per question', async () => {
+    const raw = connectRaw(syncUrl(server.url, plan.id, { name: 'Asker', role: 'family' }));
+    await raw.joined();
+    const before = raw.messages.length;
+    const checkpoint = (token: number) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.checkpoint);
+      encoding.writeVarUint(encoder, token);
+      return encoding.toUint8Array(encoder);
+    };
+    healthy.type('aboutMe', 'A write in flight. '); // so the questions have something to wait for
+    for (let token = 1; token <= 1000; token++) raw.ws.send(checkpoint(token));
+    const answers = () =>
+      raw.messages.slice(before).flatMap((m) => {
+        const decoder = decoding.createDecoder(m);
+        return decoding.readVarUint(decoder) === MessageType.checkpoint ? [decoding.readVarUint(decoder)] : [];
+      });
+    await waitFor(() => answers().at(-1) === 1000, 'the newest question answered');
+    expect(answers().length).toBeLessThanOrEqual(1000);
+    expect(raw.isOpen()).toBe(true);
+    raw.ws.close();
+    await stillWorks('After many questions. ');
   });
 
   it('an upgrade request with an absolute URL gets 400, and the server carries on', async () => {

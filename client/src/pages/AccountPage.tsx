@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/limits.js';
 import type { Account } from '../../../shared/schemas.js';
 import { useAccount } from '../account.js';
-import { errorText, focusFirstProblem, found, newPasswordProblem, problemsFromFailure, type Problems } from '../accountForms.js';
+import { errorText, newPasswordProblem, useFormSubmission } from '../accountForms.js';
 import { TextField } from '../components/TextField.js';
 import { formatDateTime } from '../formatDate.js';
 import { focusIfArrived, navigate, withNext } from '../router.js';
@@ -70,50 +70,41 @@ function ChangePasswordForm({ email }: { email: string }) {
   const { changePassword } = useAccount();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [problems, setProblems] = useState<Problems<Field>>({});
-  const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
   const currentInput = useRef<HTMLInputElement>(null);
   const newInput = useRef<HTMLInputElement>(null);
-  const fields = [['currentPassword', currentInput], ['newPassword', newInput]] as const;
+  const { problems, busy, submit } = useFormSubmission<Field>([
+    ['currentPassword', currentInput],
+    ['newPassword', newInput],
+  ]);
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setChanged(false);
-    const before = found<Field>({
-      currentPassword: currentPassword ? undefined : t('account.currentPasswordRequired'),
-      newPassword: newPasswordProblem(t, newPassword, t('account.newPasswordRequired')),
+    void submit({
+      check: {
+        currentPassword: currentPassword ? undefined : t('account.currentPasswordRequired'),
+        newPassword: newPasswordProblem(t, newPassword, t('account.newPasswordRequired')),
+      },
+      send: async () => {
+        await changePassword({ currentPassword, newPassword });
+        setCurrentPassword('');
+        setNewPassword('');
+        setChanged(true);
+      },
+      fieldMessages: {
+        currentPassword: t('errors.wrongPassword'),
+        newPassword: t('account.passwordInvalid', { min: LIMITS.minPasswordLength, max: LIMITS.maxPasswordLength }),
+      },
+      errorFields: { wrongPassword: 'currentPassword' },
     });
-    setProblems(before);
-    if (focusFirstProblem(before, fields)) return;
-    setBusy(true);
-    try {
-      await changePassword({ currentPassword, newPassword });
-      setCurrentPassword('');
-      setNewPassword('');
-      setChanged(true);
-    } catch (err) {
-      const after = problemsFromFailure<Field>(
-        t,
-        err,
-        {
-          currentPassword: t('errors.wrongPassword'),
-          newPassword: t('account.passwordInvalid', { min: LIMITS.minPasswordLength, max: LIMITS.maxPasswordLength }),
-        },
-        { wrongPassword: 'currentPassword' },
-      );
-      setProblems(after);
-      focusFirstProblem(after, fields);
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
     <section aria-labelledby="change-password-heading" className="card">
       <h2 id="change-password-heading">{t('account.changePasswordHeading')}</h2>
       <p>{t('account.changePasswordIntro')}</p>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         {/* Tells password managers which account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <TextField

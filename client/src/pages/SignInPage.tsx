@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/limits.js';
 import { useAccount } from '../account.js';
-import { emailProblem, focusFirstProblem, found, problemsFromFailure, type Problems } from '../accountForms.js';
+import { emailProblem, useFormSubmission } from '../accountForms.js';
 import { Link } from '../components/Link.js';
 import { TextField } from '../components/TextField.js';
 import { focusIfArrived, navigate, nextPathFrom, withNext } from '../router.js';
@@ -19,40 +19,32 @@ export function SignInPage() {
   const { state, signIn } = useAccount();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problems<Field>>({});
-  const [busy, setBusy] = useState(false);
   const emailInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
-  const fields = [['email', emailInput], ['password', passwordInput]] as const;
+  const { problems, busy, submit } = useFormSubmission<Field>([
+    ['email', emailInput],
+    ['password', passwordInput],
+  ]);
   const next = nextPathFrom(window.location.search);
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const before = found<Field>({
-      email: emailProblem(t, email),
-      password: !password
-        ? t('account.passwordRequired')
-        : password.length > LIMITS.maxPasswordLength
-          ? t('account.passwordTooLong', { max: LIMITS.maxPasswordLength })
-          : undefined,
+    void submit({
+      check: {
+        email: emailProblem(t, email),
+        password: !password
+          ? t('account.passwordRequired')
+          : password.length > LIMITS.maxPasswordLength
+            ? t('account.passwordTooLong', { max: LIMITS.maxPasswordLength })
+            : undefined,
+      },
+      send: async () => {
+        await signIn({ email: email.trim(), password });
+        navigate(next);
+      },
+      fieldMessages: { email: t('account.emailInvalid'), password: t('account.passwordTooLong', { max: LIMITS.maxPasswordLength }) },
+      errorFields: { wrongEmailOrPassword: 'password' },
     });
-    setProblems(before);
-    if (focusFirstProblem(before, fields)) return;
-    setBusy(true);
-    try {
-      await signIn({ email: email.trim(), password });
-      navigate(next);
-    } catch (err) {
-      const after = problemsFromFailure<Field>(
-        t,
-        err,
-        { email: t('account.emailInvalid'), password: t('account.passwordTooLong', { max: LIMITS.maxPasswordLength }) },
-        { wrongEmailOrPassword: 'password' },
-      );
-      setProblems(after);
-      setBusy(false);
-      focusFirstProblem(after, fields);
-    }
   };
 
   return (
@@ -66,7 +58,7 @@ export function SignInPage() {
         </p>
       )}
       <p className="lead">{t('account.signInIntro')}</p>
-      <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form className="card" onSubmit={onSubmit} noValidate>
         <TextField
           id="sign-in-email"
           label={t('account.emailLabel')}

@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/limits.js';
 import { useAccount } from '../account.js';
-import { emailProblem, focusFirstProblem, found, nameProblem, newPasswordProblem, problemsFromFailure, type Problems } from '../accountForms.js';
+import { emailProblem, nameProblem, newPasswordProblem, useFormSubmission } from '../accountForms.js';
 import { Link } from '../components/Link.js';
 import { TextField } from '../components/TextField.js';
 import { focusIfArrived, navigate, nextPathFrom, withNext } from '../router.js';
@@ -20,43 +20,36 @@ export function SignUpPage() {
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problems<Field>>({});
-  const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const emailInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
-  const fields = [['displayName', nameInput], ['email', emailInput], ['password', passwordInput]] as const;
+  const { problems, busy, submit } = useFormSubmission<Field>([
+    ['displayName', nameInput],
+    ['email', emailInput],
+    ['password', passwordInput],
+  ]);
   const next = nextPathFrom(window.location.search);
   const passwordLength = { min: LIMITS.minPasswordLength, max: LIMITS.maxPasswordLength };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const before = found<Field>({
-      displayName: nameProblem(t, displayName),
-      email: emailProblem(t, email),
-      password: newPasswordProblem(t, password, t('account.passwordRequired')),
+    void submit({
+      check: {
+        displayName: nameProblem(t, displayName),
+        email: emailProblem(t, email),
+        password: newPasswordProblem(t, password, t('account.passwordRequired')),
+      },
+      send: async () => {
+        await signUp({ displayName: displayName.normalize('NFC').trim(), email: email.trim(), password });
+        navigate(next);
+      },
+      fieldMessages: {
+        displayName: t('account.nameInvalid', { max: LIMITS.maxDisplayNameLength }),
+        email: t('account.emailInvalid'),
+        password: t('account.passwordInvalid', passwordLength),
+      },
+      errorFields: { emailTaken: 'email' },
     });
-    setProblems(before);
-    if (focusFirstProblem(before, fields)) return;
-    setBusy(true);
-    try {
-      await signUp({ displayName: displayName.normalize('NFC').trim(), email: email.trim(), password });
-      navigate(next);
-    } catch (err) {
-      const after = problemsFromFailure<Field>(
-        t,
-        err,
-        {
-          displayName: t('account.nameInvalid', { max: LIMITS.maxDisplayNameLength }),
-          email: t('account.emailInvalid'),
-          password: t('account.passwordInvalid', passwordLength),
-        },
-        { emailTaken: 'email' },
-      );
-      setProblems(after);
-      setBusy(false);
-      focusFirstProblem(after, fields);
-    }
   };
 
   return (
@@ -65,7 +58,7 @@ export function SignUpPage() {
         {t('account.signUpTitle')}
       </h1>
       <p className="lead">{t('account.signUpIntro')}</p>
-      <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form className="card" onSubmit={onSubmit} noValidate>
         <TextField
           id="sign-up-name"
           label={t('account.nameLabel')}
