@@ -52,6 +52,8 @@ export class Member {
     readonly planId: string,
     readonly index: number,
     readonly sectionId: string,
+    /** The member's signed-in session, as the Cookie header a browser would send. */
+    private readonly cookie: string,
     private readonly recorder: Recorder,
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -70,8 +72,8 @@ export class Member {
 
   /** Open the socket and start the handshake: our sync step 1 and one awareness state, like a browser. */
   connect(wsBase: string): Promise<void> {
-    const url = `${wsBase}/sync/${this.planId}?name=${encodeURIComponent(`Member ${this.index}`)}&role=family`;
-    const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 10_000 });
+    const url = `${wsBase}/sync/${this.planId}`;
+    const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 10_000, headers: { cookie: this.cookie } });
     this.socket = socket;
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (isBinary) this.receive(data);

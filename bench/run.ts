@@ -13,8 +13,14 @@ import { Recorder } from './recorder.js';
 import { buildReport, type MemoryFigures } from './report.js';
 import { ServerProcess, type ServerStats } from './serverProcess.js';
 import { createLogger } from '../server/log.js';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../server/accounts/accountOperations.js';
+import { hashPassword } from '../server/accounts/passwords.js';
 import { createPlan } from '../server/plans/planOperations.js';
+import { LowdbAccountStore } from '../server/storage/lowdb/lowdbAccountStore.js';
+import { LowdbCircleStore } from '../server/storage/lowdb/lowdbCircleStore.js';
 import { LowdbPlanStore } from '../server/storage/lowdb/lowdbPlanStore.js';
+import { LIMITS } from '../shared/limits.js';
 
 const HELP = `Usage: node dist/server/bench/run.js [options]
   --plans N      plans, each with its own members (default 200)
@@ -91,21 +97,53 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   await Promise.all(runners);
 }
 
+/** A seeded plan: its id, and each member's session cookie (the first member is the person). */
+interface SeededPlan {
+  id: string;
+  cookies: string[];
+}
+
 /**
- * The plans exist before the server starts, written by the same operation the REST API uses: one address may only
- * start a few plans over HTTP (LIMITS.maxPlansCreatedPerWindow), and the bench measures editing, not starting.
+ * The plans and their circles exist before the server starts, written through the stores: one address may only
+ * start a few plans and accounts over HTTP (LIMITS), and the bench measures editing, not signing up. The person
+ * starts each plan with the same operation the REST API uses, then the others join with edit rights, and the person
+ * opens every section to the circle so each member can type in their own section.
  */
-async function seedPlans(dataDir: string, count: number): Promise<string[]> {
+async function seedPlans(dataDir: string, count: number, perPlan: number): Promise<SeededPlan[]> {
   const store = await LowdbPlanStore.open(dataDir, createLogger('silent'));
-  const ids: string[] = [];
+  const accounts = await LowdbAccountStore.open(dataDir);
+  const circles = await LowdbCircleStore.open(dataDir);
+  // One real scrypt hash serves every seeded account: nobody signs in with a password during the bench.
+  const passwordHash = await hashPassword(randomBytes(16).toString('hex'));
+  const plans: SeededPlan[] = [];
   try {
-    await inParallel(Array.from({ length: count }, (_, i) => i), CREATE_CONCURRENCY, async () => {
-      ids.push((await createPlan(store, { jurisdiction: 'england', language: 'en' })).id);
+    await inParallel(Array.from({ length: count }, (_, i) => i), CREATE_CONCURRENCY, async (p) => {
+      const now = new Date();
+      const accountIds: string[] = [];
+      const cookies: string[] = [];
+      for (let i = 0; i < perPlan; i++) {
+        const id = randomBytes(16).toString('base64url');
+        const token = randomBytes(32).toString('base64url');
+        await accounts.createAccount({ id, displayName: `Member ${i + 1}`, email: `member${i + 1}.plan${p}@example.test`, passwordHash, createdAt: now.toISOString() });
+        await accounts.createSession({ tokenHash: hashToken(token), accountId: id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + LIMITS.sessionLifetimeMs).toISOString() });
+        accountIds.push(id);
+        cookies.push(`cylch_session=${token}`);
+      }
+      const plan = await createPlan(store, circles, accountIds[0]!, { jurisdiction: 'england', language: 'en' });
+      await circles.update(plan.id, (circle) => {
+        for (const accountId of accountIds.slice(1)) {
+          circle.members.push({ accountId, role: 'family', level: 'edit', planManager: false, addedAt: now.toISOString(), addedBy: accountIds[0]! });
+        }
+        circle.openSections = [...SECTION_IDS];
+      });
+      plans.push({ id: plan.id, cookies });
     });
   } finally {
     await store.close();
+    await accounts.close();
+    await circles.close();
   }
-  return ids;
+  return plans;
 }
 
 async function main(): Promise<number> {
@@ -135,7 +173,7 @@ async function main(): Promise<number> {
   let completed = false;
   try {
     const setupStart = performance.now();
-    const planIds = await guard(seedPlans(dataDir, plans));
+    const seeded = await guard(seedPlans(dataDir, plans, perPlan));
     log(`${plans} plans created in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
     log(`starting the server (data in ${dataDir})`);
     const execArgv = ['--expose-gc'];
@@ -149,11 +187,11 @@ async function main(): Promise<number> {
     const idle = await guard(srv.stats());
 
     // Setup, in batches of plans: connect, sync, create each member's paragraph and wait until it is saved.
-    for (let b = 0; b < planIds.length; b += SETUP_BATCH_PLANS) {
+    for (let b = 0; b < seeded.length; b += SETUP_BATCH_PLANS) {
       const batch: Member[] = [];
-      for (const planId of planIds.slice(b, b + SETUP_BATCH_PLANS)) {
+      for (const plan of seeded.slice(b, b + SETUP_BATCH_PLANS)) {
         for (let i = 0; i < perPlan; i++) {
-          const member = new Member(planId, i + 1, SECTION_IDS[i]!, recorder);
+          const member = new Member(plan.id, i + 1, SECTION_IDS[i]!, plan.cookies[i]!, recorder);
           recorder.add(member);
           members.push(member);
           batch.push(member);

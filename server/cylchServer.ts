@@ -5,17 +5,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { CircleEvents } from './circle/circleEvents.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
 import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
-import type { PlanStore } from './storage/types.js';
+import type { AccountStore, CircleStore, PlanStore } from './storage/types.js';
 import { Rooms } from './sync/rooms.js';
 import { attachSyncServer } from './sync/syncServer.js';
 
 export interface CylchServer {
   readonly httpServer: Server;
   readonly store: PlanStore;
+  readonly accounts: AccountStore;
+  readonly circles: CircleStore;
   readonly rooms: Rooms;
   /** The address it listens on, such as http://127.0.0.1:3000. */
   readonly url: string;
@@ -28,8 +31,9 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const accounts = await LowdbAccountStore.open(config.dataDir);
   const circles = await LowdbCircleStore.open(config.dataDir);
   const rooms = new Rooms(store, log);
-  const httpServer = createServer(createApp({ store, accounts, circles, log, clientDir }));
-  const sync = attachSyncServer(httpServer, rooms, log);
+  const events = new CircleEvents();
+  const httpServer = createServer(createApp({ store, accounts, circles, events, log, clientDir }));
+  const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -45,6 +49,8 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   return {
     httpServer,
     store,
+    accounts,
+    circles,
     rooms,
     url: `http://${host}:${port}`,
     close() {

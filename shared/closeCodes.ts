@@ -4,8 +4,17 @@
 export const CloseCode = {
   /** A message that could not be decoded, or an update that cannot be placed in the plan. */
   malformedMessage: 4400,
-  /** The join details (name, role) were missing or invalid. */
-  invalidIdentity: 4401,
+  /** No signed-in session came with the connection (or it has ended): sign in and open the plan again. */
+  notSignedIn: 4401,
+  /** The signed-in account is not in this plan's circle. */
+  notInCircle: 4403,
+  /** The account was removed from the plan's circle while connected. */
+  removedFromCircle: 4410,
+  /**
+   * An update changed a section its sender may not edit (or came from a view-level member). Nothing of it was
+   * applied; the client must drop its copy and open the plan afresh from the server (see shared/protocol.ts).
+   */
+  changeRefused: 4409,
   /** No plan has this id. */
   planNotFound: 4404,
   /** A message larger than LIMITS.maxMessageBytes. */

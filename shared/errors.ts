@@ -20,6 +20,10 @@ export const ERROR_IDS = [
   'invitationWithdrawn',
   'invitationExpired',
   'alreadyInCircle',
+  'notInCircle',
+  'memberNotFound',
+  'cannotChangePerson',
+  'lastManager',
   'notFound',
   'internal',
 ] as const;

@@ -15,6 +15,12 @@ export const MessageType = {
    * disk". Server to client: the same number, once it is. This is what "All changes saved" rests on.
    */
   checkpoint: 101,
+  /**
+   * Cylch: server to client only. The connection's rights in the plan, as JSON (`accessMessageSchema` in
+   * shared/schemas.ts): sent once when the plan opens and again whenever the circle changes them. The browser uses
+   * it to show what can be edited; the server enforces the same rights on every update.
+   */
+  access: 102,
 } as const;
 
 export type MessageTypeId = (typeof MessageType)[keyof typeof MessageType];

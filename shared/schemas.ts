@@ -6,6 +6,7 @@ import { JURISDICTIONS, LANGUAGES } from './jurisdictions.js';
 import { LIMITS } from './limits.js';
 import { LEVELS } from './permissions.js';
 import { ROLES } from './roles.js';
+import { SECTION_IDS, type SectionId } from './sections.js';
 
 /** Plan ids are 22 characters of base64url (128 random bits). They never reach the file system otherwise. */
 export const PLAN_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
@@ -24,10 +25,18 @@ const humanText = (max: number) =>
         .refine((s) => !/\p{Cc}/u.test(s), { message: 'must not contain control characters' }),
     );
 
+/** Roles that may start a plan for someone else, as its interim plan manager. */
+export const ON_BEHALF_ROLES = ['socialWorker', 'advocate'] as const;
+
 export const createPlanBodySchema = z.strictObject({
   jurisdiction: z.enum(JURISDICTIONS),
   title: humanText(LIMITS.maxPlanTitleLength).optional(),
   language: z.enum(LANGUAGES).default('en'),
+  /**
+   * Set when a social worker or advocate starts the plan for someone else: the creator joins with this role as
+   * interim plan manager, and the plan is created with an invitation for the person, who owns it once they accept.
+   */
+  forSomeoneElse: z.strictObject({ myRole: z.enum(ON_BEHALF_ROLES) }).optional(),
 });
 export type CreatePlanBody = z.infer<typeof createPlanBodySchema>;
 
@@ -41,6 +50,10 @@ export const planMetaSchema = z.strictObject({
 });
 export type PlanMeta = z.infer<typeof planMetaSchema>;
 
+/** The answer to starting a plan: the plan, and for a plan started for someone else, the link to send them. */
+export const createPlanAnswerSchema = planMetaSchema.extend({ personInvitationLink: z.string().optional() });
+export type CreatePlanAnswer = z.infer<typeof createPlanAnswerSchema>;
+
 /** Who someone says they are when they join a plan (until accounts exist). Sent as WebSocket URL parameters. */
 export const joinIdentitySchema = z.object({
   name: humanText(LIMITS.maxDisplayNameLength),
@@ -53,6 +66,8 @@ export const awarenessStateSchema = z
   .object({
     user: z
       .object({
+        /** The account id (stamped by the server), so the circle panel can tell who is here now. */
+        id: z.string().max(64),
         name: z.string().max(LIMITS.maxDisplayNameLength),
         role: z.enum(ROLES),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
@@ -127,3 +142,50 @@ export type Invitation = z.infer<typeof invitationSchema>;
 
 /** The token from an invitation link, as the invitee's browser sends it back. */
 export const acceptInvitationBodySchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+const sectionIdSchema = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
+
+/**
+ * What one member may do in a plan: the server sends it on the live connection (MessageType.access) when the plan
+ * opens and whenever the circle changes it, and with the circle (GET /api/plans/:planId/circle).
+ */
+export const accessSchema = z.strictObject({
+  accountId: z.string().min(1),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  level: z.enum(LEVELS),
+  planManager: z.boolean(),
+  /** Sections the person has opened to everyone in the circle with edit rights. */
+  openSections: z.array(sectionIdSchema),
+  /** True while the plan was started for someone who has not yet accepted their invitation. */
+  awaitingPerson: z.boolean(),
+});
+export type Access = z.infer<typeof accessSchema>;
+
+/** A member of the circle as the other members see them. */
+export const circleMemberViewSchema = z.strictObject({
+  accountId: z.string().min(1),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  level: z.enum(LEVELS),
+  planManager: z.boolean(),
+  addedAt: z.iso.datetime(),
+});
+export type CircleMemberView = z.infer<typeof circleMemberViewSchema>;
+
+/** GET /api/plans/:planId/circle */
+export const circleAnswerSchema = z.strictObject({
+  me: accessSchema,
+  members: z.array(circleMemberViewSchema),
+});
+export type CircleAnswer = z.infer<typeof circleAnswerSchema>;
+
+/** PATCH /api/plans/:planId/circle/members/:accountId — change a member's level, or name / stop a plan manager. */
+export const changeMemberBodySchema = z
+  .strictObject({ level: z.enum(LEVELS).optional(), planManager: z.boolean().optional() })
+  .refine((b) => b.level !== undefined || b.planManager !== undefined, { message: 'say what to change' });
+export type ChangeMemberBody = z.infer<typeof changeMemberBodySchema>;
+
+/** PUT /api/plans/:planId/circle/sections/:sectionId — the person opens a section to the circle, or closes it. */
+export const sectionRightsBodySchema = z.strictObject({ open: z.boolean() });
+export { sectionIdSchema };

@@ -9,7 +9,8 @@ import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
 import type { AccountStore, CircleStore, PlanStore } from '../storage/types.js';
 import { accountRoutes } from './accountRoutes.js';
-import { invitationRoutes, planInvitationRoutes } from './circleRoutes.js';
+import type { CircleEvents } from '../circle/circleEvents.js';
+import { invitationRoutes, planCircleRoutes, planInvitationRoutes } from './circleRoutes.js';
 import { sameSiteJsonOnly } from './csrf.js';
 import { loadSession } from './sessions.js';
 import { errorHandler } from './errorHandler.js';
@@ -19,10 +20,11 @@ export function createApp(options: {
   store: PlanStore;
   accounts: AccountStore;
   circles: CircleStore;
+  events: CircleEvents;
   log: Logger;
   clientDir: string;
 }): express.Express {
-  const { store, accounts, circles, log, clientDir } = options;
+  const { store, accounts, circles, events, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -55,8 +57,9 @@ export function createApp(options: {
   api.get('/health', (_req, res) => void res.json({ ok: true }));
   api.use('/account', accountRoutes(accounts));
   api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles));
+  api.use('/plans/:planId/circle', planCircleRoutes({ store, accounts, circles, events }));
   api.use('/plans', planRoutes(store, circles));
-  api.use('/invitations', invitationRoutes(circles));
+  api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));
   app.use('/api', api);
 

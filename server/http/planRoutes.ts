@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { createPlanBodySchema } from '../../shared/schemas.js';
-import { createPlan, getPlan, myPlans } from '../plans/planOperations.js';
+import { createPlan, getPlanForMember, myPlans } from '../plans/planOperations.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 import { requireAccount } from './sessions.js';
 import { parseOrThrow } from './validate.js';
@@ -20,16 +20,16 @@ export function planRoutes(store: PlanStore, circles: CircleStore): Router {
     legacyHeaders: false,
     handler: (_req, _res, next) => next(errors.tooManyRequests()),
   });
+  router.use(requireAccount);
   router.post('/', creationLimit, async (req, res) => {
     const body = parseOrThrow(createPlanBodySchema, req.body ?? {});
-    const creator = req.account ? { circles, accountId: req.account.id } : undefined;
-    res.status(201).json(await createPlan(store, body, creator));
+    res.status(201).json(await createPlan(store, circles, req.account!.id, body));
   });
-  router.get('/', requireAccount, async (req, res) => {
+  router.get('/', async (req, res) => {
     res.json({ plans: await myPlans(store, circles, req.account!.id) });
   });
   router.get('/:planId', async (req, res) => {
-    res.json(await getPlan(store, req.params.planId));
+    res.json(await getPlanForMember(store, circles, req.params.planId, req.account!.id));
   });
   return router;
 }

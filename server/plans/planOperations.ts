@@ -1,28 +1,30 @@
 // Named operations on plans. Routes, tests and scripts all call these; none of them touch the store directly.
 
 import { randomBytes } from 'node:crypto';
-import type { CreatePlanBody, MyPlan, PlanMeta } from '../../shared/schemas.js';
+import type { CreatePlanAnswer, CreatePlanBody, MyPlan, PlanMeta } from '../../shared/schemas.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
-import { addOwner } from '../circle/circleOperations.js';
+import { addCreator, requireMember } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 
 /**
- * Start a plan. Someone signed in who starts a plan for themselves becomes its person: its owner, with every right.
- * (Starting one for someone else, with an invitation for them, comes with invitations.)
+ * Start a plan. Someone who starts a plan for themselves becomes its person: its owner, with every right. A social
+ * worker or advocate may start one for someone else: they act as interim plan manager, and the answer carries the
+ * invitation link for the person, who owns the plan once they accept it.
  */
-export async function createPlan(store: PlanStore, body: CreatePlanBody, creator?: { circles: CircleStore; accountId: string }): Promise<PlanMeta> {
+export async function createPlan(store: PlanStore, circles: CircleStore, accountId: string, body: CreatePlanBody): Promise<CreatePlanAnswer> {
+  const now = new Date();
   const meta: PlanMeta = {
     id: randomBytes(16).toString('base64url'),
     jurisdiction: body.jurisdiction,
     title: body.title ?? null,
     language: body.language,
-    createdAt: new Date().toISOString(),
+    createdAt: now.toISOString(),
     schemaVersion: 1,
   };
   await store.createPlan(meta);
-  if (creator) await addOwner(creator.circles, meta.id, creator.accountId, meta.createdAt);
-  return meta;
+  const { personInvitationToken } = await addCreator(circles, meta.id, accountId, now, body.forSomeoneElse);
+  return personInvitationToken ? { ...meta, personInvitationLink: `/invitations/${personInvitationToken}` } : meta;
 }
 
 /** The plans an account belongs to, with its part in each, newest first. Plans that cannot be read are left out. */
@@ -35,9 +37,17 @@ export async function myPlans(store: PlanStore, circles: CircleStore, accountId:
   return mine.sort((a, b) => b.plan.createdAt.localeCompare(a.plan.createdAt));
 }
 
+/** A plan's metadata: 400 for an id that cannot be one, 404 for no such plan. Says nothing about who may see it. */
 export async function getPlan(store: PlanStore, planId: string): Promise<PlanMeta> {
   if (!PLAN_ID_PATTERN.test(planId)) throw errors.invalidPlanId();
   const meta = await store.getPlanMeta(planId);
   if (meta === null) throw errors.planNotFound();
+  return meta;
+}
+
+/** A plan's metadata for a member of its circle; anyone else is told they are not in it. */
+export async function getPlanForMember(store: PlanStore, circles: CircleStore, planId: string, accountId: string): Promise<PlanMeta> {
+  const meta = await getPlan(store, planId);
+  requireMember(await circles.getCircle(planId), accountId);
   return meta;
 }

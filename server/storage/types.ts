@@ -60,17 +60,33 @@ export interface AccountStore {
   close(): Promise<void>;
 }
 
+export const CIRCLE_CHANGE_KINDS = [
+  'memberAdded',
+  'invitationCreated',
+  'invitationWithdrawn',
+  'invitationAccepted',
+  'levelChanged',
+  'planManagerNamed',
+  'planManagerEnded',
+  'memberRemoved',
+  'sectionOpened',
+  'sectionClosed',
+] as const;
+
 /** One recorded change to a plan's circle: who did it, when, and what. */
 export interface CircleChange {
   at: string;
   /** The account that made the change. */
   by: string;
-  kind: 'memberAdded' | 'invitationCreated' | 'invitationWithdrawn' | 'invitationAccepted';
-  /** The member concerned (added, or who accepted). */
+  kind: (typeof CIRCLE_CHANGE_KINDS)[number];
+  /** Set when `by` acted as the person's plan manager rather than as the person ("on behalf of"). */
+  onBehalf?: boolean;
+  /** The member concerned (added, changed, removed, or who accepted). */
   accountId?: string;
   invitationId?: string;
   role?: CircleMember['role'];
   level?: CircleMember['level'];
+  sectionId?: SectionId;
 }
 
 /** An invitation to join a plan's circle. The link's token is kept only as its SHA-256 hash. */

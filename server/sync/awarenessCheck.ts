@@ -8,7 +8,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { LIMITS } from '../../shared/limits.js';
-import { awarenessStateSchema, type JoinIdentity } from '../../shared/schemas.js';
+import type { Role } from '../../shared/roles.js';
+import { awarenessStateSchema } from '../../shared/schemas.js';
 
 export type AwarenessCheck =
   | { ok: true; /** null when nothing in the message is this connection's own */ update: Uint8Array | null; clientIds: number[] }
@@ -22,7 +23,7 @@ const MAX_ENTRIES = LIMITS.maxConnectionsPerPlan + 1;
 
 export function checkAwarenessUpdate(
   update: Uint8Array,
-  identity: JoinIdentity & { color: string },
+  identity: { accountId: string; name: string; role: Role; color: string },
   /** The client ids this connection already owns. */
   ownedIds: ReadonlySet<number>,
   /** Whether an id may be claimed by this connection (no other connection owns it). Only a first id is claimed. */
@@ -70,7 +71,7 @@ export function checkAwarenessUpdate(
     const user =
       state === null
         ? undefined
-        : { ...(state.user ?? {}), name: identity.name, role: identity.role, color: identity.color };
+        : { ...(state.user ?? {}), id: identity.accountId, name: identity.name, role: identity.role, color: identity.color };
     const json = JSON.stringify(state === null ? null : { ...state, user });
     // Measured again after the rewrite: everyone else's provider echoes this state back, and the echo must pass.
     if (Buffer.byteLength(json, 'utf8') > LIMITS.maxAwarenessStateBytes) return { ok: false, reason: 'awareness state too large' };

@@ -5,20 +5,32 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, closeCodeName } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
-import { MessageType } from '../../shared/protocol.js';
-import type { JoinIdentity } from '../../shared/schemas.js';
-import { SECTION_FIELD_NAMES } from '../../shared/sections.js';
+import { can, type Member } from '../../shared/permissions.js';
+import { MessageType, sectionFieldName } from '../../shared/protocol.js';
+import type { Role } from '../../shared/roles.js';
+import type { Access } from '../../shared/schemas.js';
+import { SECTION_FIELD_NAMES, SECTIONS, type SectionId } from '../../shared/sections.js';
 import { checkAwarenessUpdate } from './awarenessCheck.js';
 import { awarenessMessage, checkpointMessage, syncStep1Message, syncStep2Message } from './messages.js';
 import type { Room, RoomMember } from './room.js';
 import { checkUpdate } from './updateCheck.js';
 
-export type Identity = JoinIdentity & { color: string };
+/** Who is on the other end: from the signed-in session, never from anything the browser sends. */
+export interface Identity {
+  accountId: string;
+  name: string;
+  role: Role;
+  color: string;
+}
+
+/** Section id by the name of its shared type in the document. */
+const SECTION_BY_FIELD: ReadonlyMap<string, SectionId> = new Map(SECTIONS.map((s) => [sectionFieldName(s.id), s.id]));
 
 /** A message this connection must not send; `detail` goes to the log, never to the wire. */
 class Refusal extends Error {
@@ -41,19 +53,24 @@ export class Connection implements RoomMember {
   /** The newest checkpoint asked for, and whether one is being waited on (never more than one per connection). */
   private latestCheckpoint = 0;
   private awaitingCheckpoint = false;
+  /** What this member may do; replaced whenever the circle changes (see setAccess). */
+  private access: Access;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
     readonly identity: Identity,
+    access: Access,
     private readonly log: Logger,
   ) {
-    this.personKey = JSON.stringify([identity.role, identity.name]);
+    this.personKey = identity.accountId;
+    this.access = access;
   }
 
-  /** Join the room and start the sync: our state vector, then everyone's presence. */
+  /** Join the room and start the sync: what this member may do, our state vector, then everyone's presence. */
   start(): void {
     this.room.join(this);
+    this.sendAccess();
     this.send(syncStep1Message(this.room.doc));
     const states = [...this.room.awareness.getStates().keys()];
     if (states.length > 0) this.send(awarenessMessage(this.room.awareness, states));
@@ -82,6 +99,22 @@ export class Connection implements RoomMember {
         this.close(CloseCode.malformedMessage);
       }
     }
+  }
+
+  /**
+   * The circle changed this member's rights: from now on every update is checked against the new ones, and the
+   * browser is told so it can show what may be edited.
+   */
+  setAccess(access: Access): void {
+    this.access = access;
+    this.sendAccess();
+  }
+
+  private sendAccess(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.access);
+    encoding.writeVarString(encoder, JSON.stringify(this.access));
+    this.send(encoding.toUint8Array(encoder));
   }
 
   /** Close with a code from shared/closeCodes.ts; the reason sent is the code's fixed name, never client data. */
@@ -131,6 +164,12 @@ export class Connection implements RoomMember {
       if (check.missing && subtype === syncProtocol.messageYjsUpdate && !this.receivedStep2) return;
       throw new Refusal(CloseCode.malformedMessage, check.reason);
     }
+    const forbidden = this.forbiddenSection(check.touched);
+    if (forbidden !== null) {
+      // Nothing of it is applied. The browser drops its copy and opens the plan afresh (see CloseCode.changeRefused),
+      // so it never re-sends the refused change; anything it sent after this on this connection is never read.
+      throw new Refusal(CloseCode.changeRefused, `update changes ${forbidden}, which this member may not edit`);
+    }
     if (!this.room.claimWriters(this, check.writers)) {
       throw new Refusal(CloseCode.malformedMessage, 'update writes under a client id that belongs to someone else');
     }
@@ -142,6 +181,17 @@ export class Connection implements RoomMember {
       return;
     }
     if (subtype === syncProtocol.messageYjsSyncStep2) this.receivedStep2 = true;
+  }
+
+  /** The first section the update changes that this member may not edit, or null when they may edit them all. */
+  private forbiddenSection(touched: ReadonlySet<string>): string | null {
+    const member: Member = { accountId: this.access.accountId, role: this.access.role, level: this.access.level, planManager: this.access.planManager };
+    const plan = { openSections: new Set(this.access.openSections) };
+    for (const root of touched) {
+      const sectionId = SECTION_BY_FIELD.get(root);
+      if (sectionId === undefined || !can(member, 'editSection', plan, sectionId)) return root;
+    }
+    return null;
   }
 
   /**

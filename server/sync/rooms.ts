@@ -68,6 +68,11 @@ export class Rooms {
     this.closing.set(room.planId, closing);
   }
 
+  /** The plan's room if it is open and loaded (for telling its connections about a change), else undefined. */
+  openRoom(planId: string): Room | undefined {
+    return this.open.get(planId)?.loaded;
+  }
+
   get openCount(): number {
     return this.open.size;
   }

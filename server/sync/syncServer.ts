@@ -1,6 +1,8 @@
 // The live-sync endpoint: a `ws` server on the same HTTP server as the app, speaking the y-websocket protocol
-// at /sync/<planId>. Checks the plan id and the joiner's identity before anything else, loads the plan fully
-// before answering, and ends only the connection at fault when something is wrong.
+// at /sync/<planId>. Before a connection joins a plan it must come from a Cylch page (Origin), carry a signed-in
+// session (cookie) and belong to a member of the plan's circle; who it is (name, role) and what it may do come from
+// the account and the circle, never from the browser. The plan is loaded fully before anyone is answered, each
+// connection's rights follow the circle live (CircleEvents), and only the connection at fault is ended.
 
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,8 +11,13 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import { colorForName, SYNC_PATH } from '../../shared/presence.js';
-import { joinIdentitySchema, PLAN_ID_PATTERN } from '../../shared/schemas.js';
+import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
+import { accountForToken } from '../accounts/accountOperations.js';
+import type { CircleEvents } from '../circle/circleEvents.js';
+import { accessOf, memberOf } from '../circle/circleOperations.js';
 import { AppError } from '../errors.js';
+import { sessionToken } from '../http/sessions.js';
+import type { AccountStore, CircleStore, PlanStore, StoredAccount } from '../storage/types.js';
 import { Connection } from './connection.js';
 import type { Rooms } from './rooms.js';
 
@@ -21,7 +28,20 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger): SyncServer {
+export interface SyncDependencies {
+  rooms: Rooms;
+  store: PlanStore;
+  accounts: AccountStore;
+  circles: CircleStore;
+  events: CircleEvents;
+  log: Logger;
+}
+
+/** Why a connection may not join, as a close code; null when it may. */
+type Admission = { account: StoredAccount } | { refuse: number; reason: string };
+
+export function attachSyncServer(httpServer: Server, deps: SyncDependencies): SyncServer {
+  const { rooms, store, accounts, circles, events, log } = deps;
   // `ws` enforces a hard cap well above our limit; our own check answers with CloseCode.messageTooBig.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes * 2 });
   const sockets = new Set<WebSocket>();
@@ -31,26 +51,69 @@ export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger):
     // Until `ws` takes the socket over, a reset from the other end must not become an unhandled error.
     socket.on('error', () => socket.destroy());
     const url = parseRequestPath(req.url);
-    if (closing || url === null || !url.pathname.startsWith(`${SYNC_PATH}/`)) {
-      const status = closing ? '503 Service Unavailable' : url === null ? '400 Bad Request' : '404 Not Found';
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    const refusal = closing
+      ? '503 Service Unavailable'
+      : url === null
+        ? '400 Bad Request'
+        : !url.pathname.startsWith(`${SYNC_PATH}/`)
+          ? '404 Not Found'
+          : !sameOrigin(req)
+            ? '403 Forbidden'
+            : null;
+    if (refusal !== null || url === null) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      void join(ws, url);
+    const planId = url.pathname.slice(SYNC_PATH.length + 1);
+    // Checked before the connection is taken over: someone who may not join never reaches a plan.
+    void admit(req, planId).then((admission) => {
+      if (socket.destroyed) return;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws);
+        ws.on('close', () => sockets.delete(ws));
+        ws.on('error', (err) => log.debug({ err }, 'socket error'));
+        // A browser cannot read an HTTP status from a refused upgrade; a close code it can show is told instead.
+        if ('refuse' in admission) ws.close(admission.refuse, admission.reason);
+        else void join(ws, planId, admission.account);
+      });
     });
   };
   httpServer.on('upgrade', onUpgrade);
 
-  const join = async (ws: WebSocket, url: URL) => {
-    ws.on('error', (err) => log.debug({ err }, 'socket error'));
-    const planId = url.pathname.slice(SYNC_PATH.length + 1);
-    if (!PLAN_ID_PATTERN.test(planId)) return ws.close(CloseCode.planNotFound, 'no such plan');
-    const identity = joinIdentitySchema.safeParse(Object.fromEntries(url.searchParams));
-    if (!identity.success) return ws.close(CloseCode.invalidIdentity, 'name and role are needed');
+  /** May this request join this plan? Plan id, then session, then plan, then membership. */
+  const admit = async (req: IncomingMessage, planId: string): Promise<Admission> => {
+    try {
+      if (!PLAN_ID_PATTERN.test(planId)) return { refuse: CloseCode.planNotFound, reason: 'planNotFound' };
+      const account = await accountForToken(accounts, sessionToken(req.headers.cookie));
+      if (!account) return { refuse: CloseCode.notSignedIn, reason: 'notSignedIn' };
+      if ((await store.getPlanMeta(planId)) === null) return { refuse: CloseCode.planNotFound, reason: 'planNotFound' };
+      if (!memberOf(await circles.getCircle(planId), account.id)) return { refuse: CloseCode.notInCircle, reason: 'notInCircle' };
+      return { account };
+    } catch (err) {
+      const known = err instanceof AppError;
+      if (!known || err.isReportable) log.error({ planId, err }, 'could not check who may join a plan');
+      return known ? { refuse: err.closeCode, reason: err.id } : { refuse: CloseCode.serverError, reason: 'serverError' };
+    }
+  };
 
+  // When a plan's circle changes, each open connection to it gets its new rights at once, or is ended.
+  const unsubscribe = events.subscribe((planId) => {
+    const room = rooms.openRoom(planId);
+    if (!room) return;
+    void circles.getCircle(planId).then(
+      (circle) => {
+        for (const member of room.members) {
+          if (!(member instanceof Connection)) continue;
+          const current = memberOf(circle, member.identity.accountId);
+          if (current) member.setAccess(accessOf(circle, current, member.identity.name));
+          else member.close(CloseCode.removedFromCircle);
+        }
+      },
+      (err: unknown) => log.error({ planId, err }, 'could not read a changed circle'),
+    );
+  });
+
+  const join = async (ws: WebSocket, planId: string, account: StoredAccount) => {
     // Messages that arrive while the plan loads wait for it, up to a bound.
     const early: RawData[] = [];
     let earlyBytes = 0;
@@ -83,7 +146,15 @@ export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger):
       rooms.release(room);
       return ws.close(CloseCode.planFull, 'plan full');
     }
-    const connection = new Connection(ws, room, { ...identity.data, color: colorForName(identity.data.name) }, log);
+    // Read the circle again now the plan is open: a change made while it loaded is not missed.
+    const circle = await circles.getCircle(planId).catch(() => null);
+    const member = circle && memberOf(circle, account.id);
+    if (!circle || !member || ws.readyState !== ws.OPEN) {
+      rooms.release(room);
+      return ws.close(circle ? CloseCode.notInCircle : CloseCode.serverError, circle ? 'notInCircle' : 'serverError');
+    }
+    const identity = { accountId: account.id, name: account.displayName, role: member.role, color: colorForName(account.displayName) };
+    const connection = new Connection(ws, room, identity, accessOf(circle, member, account.displayName), log);
     ws.on('close', () => {
       room.leave(connection);
       rooms.release(room);
@@ -110,6 +181,7 @@ export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger):
   return {
     async close() {
       closing = true;
+      unsubscribe();
       httpServer.off('upgrade', onUpgrade);
       const closed = [...sockets].map(
         (ws) =>
@@ -126,6 +198,21 @@ export function attachSyncServer(httpServer: Server, rooms: Rooms, log: Logger):
       wss.close();
     },
   };
+}
+
+/**
+ * Whether a browser's request comes from a page of this server. Browsers always send Origin on WebSocket requests;
+ * another site's page must not open a connection with the visitor's cookie (cross-site WebSocket hijacking).
+ * Requests without an Origin do not come from a browser page (scripts, tests) and still need a session.
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -11,9 +11,12 @@ import { LIMITS } from '../../shared/limits.js';
 
 /**
  * `writers`: the client ids under which the update brings new content (bound to people by the room).
+ * `touched`: the root names (sections) the update would change: where its new content goes, and where the content
+ * it newly deletes sits. Content the plan already has, and deletions it already has, change nothing and are not
+ * counted (a browser re-sends both when it reconnects).
  * `missing`: the update builds on changes the plan does not have, rather than being malformed or forbidden.
  */
-export type UpdateCheck = { ok: true; writers: number[] } | { ok: false; reason: string; missing: boolean };
+export type UpdateCheck = { ok: true; writers: number[]; touched: Set<string> } | { ok: false; reason: string; missing: boolean };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 /** Where an item sits: directly in a section, in an element (paragraph, list…), in a text, or unknown. */
@@ -43,6 +46,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   }
   const has = (id: Y.ID | null) => id === null || id.clock < knownClock(id.client);
   const containerOf = containers(doc, decoded.structs);
+  const rootOf = roots(doc, decoded.structs);
+  const touched = new Set<string>();
 
   // Pass 2: everything an item points at must exist in the plan or earlier in this update, and what it holds must
   // fit where it is.
@@ -57,14 +62,114 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     }
     const problem = checkKind(struct.content) ?? checkPlacement(struct, containerOf(struct));
     if (problem !== null) return refuse(problem);
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) {
+      const root = rootOf(struct);
+      if (root === null) return refuse('update places content where its section cannot be found');
+      touched.add(root);
+    }
   }
   for (const [client, deletes] of decoded.ds.clients) {
     const end = knownClock(client);
+    const planEnd = Y.getState(doc.store, client);
     for (const d of deletes) {
       if (d.clock + d.len > end) return refuse('update deletes content the plan does not have', true);
+      // Deletions inside this update's own new content are already counted with it; the rest must be placed.
+      const problem = newDeletions(doc, client, d.clock, Math.min(d.clock + d.len, planEnd), touched);
+      if (problem !== null) return refuse(problem);
     }
   }
-  return { ok: true, writers: [...writers] };
+  return { ok: true, writers: [...writers], touched };
+}
+
+/** Adds the sections of the plan's content in [from, to) of `client` that is not yet deleted. Returns a problem. */
+function newDeletions(doc: Y.Doc, client: number, from: number, to: number, touched: Set<string>): string | null {
+  let clock = from;
+  while (clock < to) {
+    const struct = Y.getItem(doc.store, Y.createID(client, clock)) as Y.Item | Y.GC;
+    if (struct instanceof Y.Item && !struct.deleted) {
+      const root = rootOfType(doc, struct.parent);
+      if (root === null) return 'update deletes content whose section cannot be found';
+      touched.add(root);
+    }
+    clock = struct.id.clock + struct.length;
+  }
+  return null;
+}
+
+/** The root name of the shared type a type sits in (itself, for a root), or null. */
+function rootOfType(doc: Y.Doc, type: unknown): string | null {
+  let current = type;
+  for (let depth = 0; current instanceof Y.AbstractType; depth++) {
+    if (current._item === null) {
+      for (const [name, root] of doc.share) if (root === current) return name;
+      return null;
+    }
+    if (depth > 10_000) return null;
+    current = current._item.parent;
+  }
+  return null;
+}
+
+/**
+ * For an item of the update: the root (section) it belongs to. Like `containers`, it follows parents and origins
+ * through the update and into the plan, iteratively (an update may nest deeply), and remembers what it learns.
+ */
+function roots(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => string | null {
+  const byClient = new Map<number, Struct[]>();
+  for (const s of structs) {
+    const list = byClient.get(s.id.client) ?? [];
+    list.push(s);
+    byClient.set(s.id.client, list);
+  }
+  const inUpdate = (id: Y.ID): Struct | undefined =>
+    byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+  const inPlan = (id: Y.ID): Y.Item | null => {
+    if (id.clock >= Y.getState(doc.store, id.client)) return null;
+    const found = Y.getItem(doc.store, id);
+    return found instanceof Y.Item ? found : null;
+  };
+  const memo = new Map<Struct, string | null>();
+
+  return (item) => {
+    const chain = new Set<Struct>();
+    let current: Struct | undefined = item;
+    let answer: string | null = null;
+    while (current) {
+      const remembered = memo.get(current);
+      if (remembered !== undefined) {
+        answer = remembered;
+        break;
+      }
+      if (!(current instanceof Y.Item) || chain.has(current)) break;
+      chain.add(current);
+      const parent: unknown = current.parent;
+      if (typeof parent === 'string') {
+        answer = parent;
+        break;
+      }
+      let next: Struct | undefined;
+      if (parent instanceof Y.ID) {
+        next = inUpdate(parent);
+        if (!next) {
+          const typeItem = inPlan(parent);
+          answer = typeItem ? rootOfType(doc, typeItem.parent) : null;
+          break;
+        }
+      } else {
+        const ref: Y.ID | null = current.origin ?? current.rightOrigin;
+        if (ref === null) break;
+        next = inUpdate(ref);
+        if (!next) {
+          const neighbour = inPlan(ref);
+          answer = neighbour ? rootOfType(doc, neighbour.parent) : null;
+          break;
+        }
+      }
+      current = next;
+    }
+    for (const s of chain) memo.set(s, answer);
+    return answer;
+  };
 }
 
 /** Only the kinds of content rich text is made of: never subdocuments, binary, embeds or other shared types. */

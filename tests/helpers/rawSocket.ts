@@ -19,13 +19,13 @@ export interface RawSocket {
   isOpen(): boolean;
 }
 
-export function syncUrl(baseUrl: string, planId: string, params: Record<string, string> = { name: 'Raw', role: 'family' }): string {
-  const query = new URLSearchParams(params).toString();
-  return `${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}/${planId}${query ? `?${query}` : ''}`;
+export function syncUrl(baseUrl: string, planId: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}/${planId}`;
 }
 
-export function connectRaw(url: string): RawSocket {
-  const ws = new WebSocket(url);
+/** A raw connection, signed in as whoever `cookie` belongs to (none: not signed in). `headers` adds to the request. */
+export function connectRaw(url: string, cookie?: string, headers: Record<string, string> = {}): RawSocket {
+  const ws = new WebSocket(url, { headers: { ...(cookie ? { cookie } : {}), ...headers } });
   const messages: Uint8Array[] = [];
   let firstMessage: () => void = () => {};
   const first = new Promise<void>((resolve) => (firstMessage = resolve));

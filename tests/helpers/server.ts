@@ -12,7 +12,7 @@ import { createLogger } from '../../server/log.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import type { SaveTracker } from '../../shared/saveState.js';
 import { attachSaveTracker } from '../../client/src/sync/saveCheckpoints.js';
-import type { PlanMeta } from '../../shared/schemas.js';
+import type { TestMember } from './members.js';
 import { SYNC_PATH } from '../../shared/presence.js';
 import { waitFor } from './wait.js';
 
@@ -40,14 +40,15 @@ export async function startTestServer(dataDir?: string): Promise<CylchServer & {
   });
 }
 
-export async function createTestPlan(baseUrl: string, jurisdiction: 'england' | 'wales' = 'england'): Promise<PlanMeta> {
-  const res = await fetch(`${baseUrl}/api/plans`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jurisdiction, title: 'Test plan for Rhian' }),
-  });
-  if (res.status !== 201) throw new Error(`create plan failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as PlanMeta;
+export { addTestMember, createTestAccount, createTestPlan, type TestMember } from './members.js';
+
+/** A `ws` WebSocket that carries a member's session cookie, as a browser would. */
+export function webSocketWithCookie(cookie: string): typeof globalThis.WebSocket {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } });
+    }
+  } as unknown as typeof globalThis.WebSocket;
 }
 
 export interface TestClient {
@@ -65,17 +66,12 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(
-  baseUrl: string,
-  planId: string,
-  identity: { name: string; role: string } = { name: 'Megan', role: 'family' },
-  options: { connect?: boolean } = {},
-): TestClient {
+/** A real y-websocket provider connected as `member` (signed in with their session cookie). */
+export function connectClient(baseUrl: string, planId: string, member: Pick<TestMember, 'cookie'>, options: { connect?: boolean } = {}): TestClient {
   const doc = new Y.Doc({ gc: false });
   const savedListeners: ((savedChanges: number) => void)[] = [];
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}`, planId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: identity,
+    WebSocketPolyfill: webSocketWithCookie(member.cookie),
     connect: options.connect ?? true,
     disableBc: true,
     maxBackoffTime: 300,

@@ -11,7 +11,7 @@ import { LEVELS } from '../../../shared/permissions.js';
 import { ROLES } from '../../../shared/roles.js';
 import { PLAN_ID_PATTERN } from '../../../shared/schemas.js';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
-import type { CircleStore, StoredCircle } from '../types.js';
+import { CIRCLE_CHANGE_KINDS, type CircleStore, type StoredCircle } from '../types.js';
 import { ValidatedJsonFile } from './validatedJsonFile.js';
 
 const memberSchema = z.strictObject({
@@ -40,11 +40,13 @@ const invitationSchema = z.strictObject({
 const changeSchema = z.strictObject({
   at: z.iso.datetime(),
   by: z.string().min(1),
-  kind: z.enum(['memberAdded', 'invitationCreated', 'invitationWithdrawn', 'invitationAccepted']),
+  kind: z.enum(CIRCLE_CHANGE_KINDS),
+  onBehalf: z.boolean().optional(),
   accountId: z.string().min(1).optional(),
   invitationId: z.string().min(1).optional(),
   role: z.enum(ROLES).optional(),
   level: z.enum(LEVELS).optional(),
+  sectionId: z.enum(SECTION_IDS as [SectionId, ...SectionId[]]).optional(),
 });
 
 const circlesFileSchema = z.strictObject({
