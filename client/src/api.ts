@@ -3,10 +3,16 @@
 
 import { z } from 'zod';
 import { ERROR_IDS, type ErrorId } from '../../shared/errors.js';
+import type { SectionId } from '../../shared/sections.js';
 import {
   accountSchema,
+  circleAnswerSchema,
+  createPlanAnswerSchema,
   myPlansAnswerSchema,
   planMetaSchema,
+  type ChangeMemberBody,
+  type CircleAnswer,
+  type CreatePlanAnswer,
   type MyPlan,
   type Account,
   type ChangePasswordBody,
@@ -44,19 +50,27 @@ const errorBodySchema = z.object({
   }),
 });
 
+type Change = { post: unknown } | { patch: unknown } | { put: unknown } | { delete: true };
+
 /**
- * GET, or POST with a JSON body. Every POST says `Content-Type: application/json` (with `{}` when there is
- * nothing to send): a cross-site form cannot send that, which is how the server tells our page from another site.
+ * GET, or a change (POST, PATCH, PUT, DELETE) with a JSON body. Every change says `Content-Type: application/json`
+ * (with `{}` when there is nothing to send): a cross-site form cannot send that, which is how the server tells our
+ * page from another site.
  */
-async function call(path: string, options: { post?: unknown } = {}): Promise<unknown> {
-  const init: RequestInit =
-    'post' in options
-      ? {
-          method: 'POST',
-          headers: { accept: 'application/json', 'content-type': 'application/json' },
-          body: JSON.stringify(options.post ?? {}),
-        }
-      : { headers: { accept: 'application/json' } };
+async function call(path: string, options: Change | Record<string, never> = {}): Promise<unknown> {
+  const change =
+    'post' in options ? { method: 'POST', body: options.post }
+    : 'patch' in options ? { method: 'PATCH', body: options.patch }
+    : 'put' in options ? { method: 'PUT', body: options.put }
+    : 'delete' in options ? { method: 'DELETE', body: {} }
+    : null;
+  const init: RequestInit = change
+    ? {
+        method: change.method,
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify(change.body ?? {}),
+      }
+    : { headers: { accept: 'application/json' } };
   let res: Response;
   try {
     res = await fetch(path, { ...init, credentials: 'same-origin' });
@@ -81,8 +95,31 @@ function parseAnswer<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> 
 
 const accountAnswerSchema = z.object({ account: accountSchema });
 
-export async function createPlan(body: CreatePlanBody): Promise<PlanMeta> {
-  return parseAnswer(planMetaSchema, await call('/api/plans', { post: body }));
+/** Start a plan. For someone else, the answer carries the invitation link (a path) to give them. */
+export async function createPlan(body: CreatePlanBody): Promise<CreatePlanAnswer> {
+  return parseAnswer(createPlanAnswerSchema, await call('/api/plans', { post: body }));
+}
+
+const circlePath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/circle`;
+
+/** Who is in the plan's circle, and what I may do in it. */
+export async function fetchCircle(planId: string): Promise<CircleAnswer> {
+  return parseAnswer(circleAnswerSchema, await call(circlePath(planId)));
+}
+
+/** Change a member's level, or name or stop a plan manager. */
+export async function changeMember(planId: string, accountId: string, body: ChangeMemberBody): Promise<CircleAnswer> {
+  return parseAnswer(circleAnswerSchema, await call(`${circlePath(planId)}/members/${encodeURIComponent(accountId)}`, { patch: body }));
+}
+
+/** Take someone out of the circle: they lose access at once. */
+export async function removeMember(planId: string, accountId: string): Promise<CircleAnswer> {
+  return parseAnswer(circleAnswerSchema, await call(`${circlePath(planId)}/members/${encodeURIComponent(accountId)}`, { delete: true }));
+}
+
+/** Open a section to everyone in the circle who can write, or close it again. */
+export async function setSectionOpen(planId: string, sectionId: SectionId, open: boolean): Promise<CircleAnswer> {
+  return parseAnswer(circleAnswerSchema, await call(`${circlePath(planId)}/sections/${sectionId}`, { put: { open } }));
 }
 
 /** A single-use link for someone to join the plan's circle with this role and level. */

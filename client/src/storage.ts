@@ -1,10 +1,9 @@
-// What this browser remembers between visits: language, and the plans opened here with the name used in each.
-// Only ids, titles and the joiner's own name: never plan content. Works (forgetfully) when storage is blocked.
+// What this browser remembers between visits: language, and the plans opened here. Only ids, titles and the law
+// each follows: never plan content or who opened it. Works (forgetfully) when storage is blocked.
 
 import { z } from 'zod';
 import { JURISDICTIONS } from '../../shared/jurisdictions.js';
 import { LIMITS } from '../../shared/limits.js';
-import { ROLES } from '../../shared/roles.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
 
 export function readStored(key: string): string | null {
@@ -27,8 +26,6 @@ const rememberedPlanSchema = z.object({
   id: z.string().regex(PLAN_ID_PATTERN),
   title: z.string().nullable(),
   jurisdiction: z.enum(JURISDICTIONS),
-  name: z.string().nullable(),
-  role: z.enum(ROLES).nullable(),
   lastOpened: z.iso.datetime(),
 });
 export type RememberedPlan = z.infer<typeof rememberedPlanSchema>;
@@ -50,6 +47,3 @@ export function rememberPlan(plan: Omit<RememberedPlan, 'lastOpened'>): void {
   writeStored(PLANS_KEY, JSON.stringify(next));
 }
 
-export function rememberedPlan(planId: string): RememberedPlan | undefined {
-  return rememberedPlans().find((p) => p.id === planId);
-}

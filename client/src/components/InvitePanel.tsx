@@ -1,40 +1,25 @@
 // For the person (or their plan manager): make a single-use link that lets someone join the circle with a role and
-// a level, and copy it to send them.
+// a level, and copy it to send them. While a plan started for someone waits for them, it can make their link again.
 
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEVELS, can, type Level } from '../../../shared/permissions.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
-import { useAccount } from '../account.js';
-import { createInvitation, fetchMyPlans, errorKey } from '../api.js';
+import type { Access } from '../../../shared/schemas.js';
+import { createInvitation, errorKey } from '../api.js';
 import { RadioGroup } from './RadioGroup.js';
 
-export function InvitePanel({ planId }: { planId: string }) {
+export function InvitePanel({ planId, me, open }: { planId: string; me: Access; open?: boolean }) {
   const { t } = useTranslation();
-  const { state } = useAccount();
-  const [allowed, setAllowed] = useState(false);
-  const [role, setRole] = useState<Role>('family');
+  // Shown only to someone the server says may manage this plan's circle (it checks again on every request).
+  const allowed = can(me, 'manageCircle', { openSections: new Set(me.openSections) });
+  // A plan has one person: they can be invited only while the plan waits for them.
+  const roles = ROLES.filter((r) => r !== 'person' || me.awaitingPerson);
+  const [role, setRole] = useState<Role>(me.awaitingPerson ? 'person' : 'family');
   const [level, setLevel] = useState<Level>('edit');
   const [link, setLink] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  // Shown only to someone the server lists as able to manage this plan's circle (it checks again on every request).
-  useEffect(() => {
-    if (state.status !== 'signedIn') return;
-    let live = true;
-    fetchMyPlans().then(
-      (plans) => {
-        const mine = plans.find((p) => p.plan.id === planId);
-        const member = mine ? { accountId: state.account.id, role: mine.role, level: mine.level, planManager: mine.planManager } : null;
-        if (live) setAllowed(can(member, 'manageCircle', { openSections: new Set() }));
-      },
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [state, planId]);
 
   if (!allowed) return null;
 
@@ -61,12 +46,12 @@ export function InvitePanel({ planId }: { planId: string }) {
 
   return (
     // Folded away by default: the plan itself comes first on its page.
-    <details className="card invite">
+    <details className="card invite" open={open}>
       <summary>{t('circle.inviteHeading')}</summary>
       <section aria-labelledby="invite-heading">
       <h2 id="invite-heading" className="visually-hidden">{t('circle.inviteHeading')}</h2>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <RadioGroup name="invite-role" legend={t('circle.inviteRole')} options={ROLES.filter((r) => r !== 'person').map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={setRole} />
+        <RadioGroup name="invite-role" legend={t('circle.inviteRole')} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={setRole} />
         <RadioGroup
           name="invite-level"
           legend={t('circle.inviteLevel')}

@@ -1,34 +1,46 @@
-// The live plan: who you are, the save state, who is here, and the twelve sections to write in.
+// The live plan: who you are in it, the save state, who is here and who is in the circle, and the twelve sections
+// to write in, each editable only when the circle's rights allow it (the server enforces the same rules).
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JoinIdentity, PlanMeta } from '../../../shared/schemas.js';
+import { actsForPerson, can } from '../../../shared/permissions.js';
+import type { Access, PlanMeta } from '../../../shared/schemas.js';
 import { SECTIONS } from '../../../shared/sections.js';
-import { confirmLeave, setLeaveGuard } from '../router.js';
-import { usePlanSession } from '../sync/usePlanSession.js';
+import { readOnlyReason } from '../circle/sectionRights.js';
+import { useCircle } from '../circle/useCircle.js';
+import { setLeaveGuard } from '../router.js';
 import { planAsText } from '../sync/planText.js';
+import { usePlanSession } from '../sync/usePlanSession.js';
+import { CirclePanel } from './CirclePanel.js';
 import { ConnectionProblem } from './ConnectionProblem.js';
 import { InvitePanel } from './InvitePanel.js';
 import { PresenceList } from './PresenceList.js';
+import { RefusalNotice } from './RefusalNotice.js';
 import { SaveStatus } from './SaveStatus.js';
 import { SectionEditor } from './SectionEditor.js';
+import { SectionRightsToggle } from './SectionRightsToggle.js';
 
-export function PlanWorkspace(props: {
-  plan: PlanMeta;
-  identity: JoinIdentity;
-  heading: ReactNode;
-  onChangeIdentity: () => void;
-}) {
+export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
   const { t } = useTranslation();
-  const { plan, identity } = props;
-  const { session, snapshot } = usePlanSession(plan.id, identity);
+  const { plan } = props;
+  const { session, snapshot, refused, dismissRefusal } = usePlanSession(plan.id);
+  const me = snapshot?.access ?? null;
+  const onAccess = useCallback((access: Access) => session?.updateAccess(access), [session]);
+  const { circle, applyAnswer } = useCircle(plan.id, me, onAccess);
   const [copied, setCopied] = useState<string | null>(null);
+  const stopped = snapshot?.closedBecause != null;
 
-  // Going to another page, or back to the join form, ends this session: ask first if words are not saved yet.
+  // Going to another page ends this session: ask first if words are not saved yet.
   useEffect(() => {
     setLeaveGuard(() => session?.hasUnsavedChanges ?? false);
     return () => setLeaveGuard(null);
   }, [session]);
+
+  const hereNow = useMemo(
+    () => new Set((snapshot?.presence ?? []).flatMap((p) => (p.accountId ? [p.accountId] : []))),
+    [snapshot?.presence],
+  );
+  const personName = circle?.members.find((m) => m.role === 'person')?.displayName ?? null;
 
   const copyLink = async () => {
     const url = window.location.href;
@@ -45,10 +57,11 @@ export function PlanWorkspace(props: {
       <div className="workspace-top">
         {props.heading}
         <div className="identity-bar">
-          <span>{t('plan.youAre', { name: identity.name, role: t(`roles.${identity.role}`) })}</span>
-          <button type="button" onClick={() => confirmLeave() && props.onChangeIdentity()}>
-            {t('plan.changeName')}
-          </button>
+          {me ? (
+            <span>{t('plan.youAre', { name: me.displayName, role: t(`roles.${me.role}`) })}</span>
+          ) : (
+            <span role="status">{t('plan.loading')}</span>
+          )}
           <button type="button" onClick={() => void copyLink()} aria-describedby="share-hint">
             {t('plan.share')}
           </button>
@@ -59,18 +72,33 @@ export function PlanWorkspace(props: {
             {copied}
           </span>
         </div>
+        {me && me.role !== 'person' && actsForPerson(me) && (
+          <p className="on-behalf">
+            {t('plan.onBehalf')} {me.awaitingPerson && t('plan.awaitingPerson')}
+          </p>
+        )}
       </div>
-      {snapshot?.closedBecause && session && (
+      {refused && (
+        <RefusalNotice
+          onDismiss={() => {
+            dismissRefusal();
+            // The notice had focus; carry on from the plan's heading.
+            document.querySelector<HTMLElement>('.plan-heading h1')?.focus();
+          }}
+        />
+      )}
+      {stopped && session && (
         <ConnectionProblem
-          reason={snapshot.closedBecause}
+          reason={snapshot.closedBecause!}
           planText={() => planAsText(session.doc, SECTIONS.map((s) => ({ id: s.id, heading: t(`sections.${s.id}.heading`) })))}
         />
       )}
-      <InvitePanel planId={plan.id} />
+      {me && !stopped && <InvitePanel planId={plan.id} me={me} open={me.awaitingPerson || undefined} />}
       <div className="workspace-body">
-        <aside className="workspace-side" aria-label={t('presence.heading')}>
+        <aside className="workspace-side" aria-label={t('plan.sideHeading')}>
           {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
           {snapshot && <PresenceList presence={snapshot.presence} />}
+          {me && !stopped && <CirclePanel planId={plan.id} me={me} circle={circle} hereNow={hereNow} onAnswer={applyAnswer} />}
           <nav aria-labelledby="sections-nav-heading" className="sections-nav">
             <h2 id="sections-nav-heading">{t('plan.sectionsNav')}</h2>
             <ol>
@@ -83,17 +111,35 @@ export function PlanWorkspace(props: {
           </nav>
         </aside>
         <div className="sections">
+          {/* The editors wait for the server to say what this member may do, so nothing looks writable that is not. */}
           {session &&
-            SECTIONS.map((section, index) => (
-              <SectionEditor
-                key={section.id}
-                session={session}
-                section={section}
-                number={index + 1}
-                jurisdiction={plan.jurisdiction}
-                readOnly={snapshot?.closedBecause != null}
-              />
-            ))}
+            me &&
+            SECTIONS.map((section, index) => {
+              const reason = stopped ? null : readOnlyReason(me, section.id, personName);
+              const managesRights = section.defaultEditors !== 'circle' && can(me, 'changeSectionRights', { openSections: new Set(me.openSections) });
+              return (
+                <SectionEditor
+                  key={section.id}
+                  session={session}
+                  section={section}
+                  number={index + 1}
+                  jurisdiction={plan.jurisdiction}
+                  readOnly={stopped || reason !== null}
+                  readOnlyNote={reason && reason.map((r) => t(r.key, r.values)).join(' ')}
+                  rights={
+                    managesRights && !stopped ? (
+                      <SectionRightsToggle
+                        planId={plan.id}
+                        sectionId={section.id}
+                        open={me.openSections.includes(section.id)}
+                        personName={personName}
+                        onAnswer={applyAnswer}
+                      />
+                    ) : undefined
+                  }
+                />
+              );
+            })}
         </div>
       </div>
     </div>

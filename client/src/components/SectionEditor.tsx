@@ -6,7 +6,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Jurisdiction } from '../../../shared/jurisdictions.js';
 import { sectionFieldName } from '../../../shared/protocol.js';
@@ -20,11 +20,17 @@ export function SectionEditor(props: {
   number: number;
   jurisdiction: Jurisdiction;
   readOnly: boolean;
+  /** Why this member cannot change the section (shown, and read with the editor), when that is the reason. */
+  readOnlyNote: string | null;
+  /** For the person and their plan manager: who may write here, and the switch to change it. */
+  rights?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { session, section } = props;
   const headingId = headingIdFor(section.id);
   const promptId = promptIdFor(section.id);
+  const noteId = `section-${section.id}-rights-note`;
+  const describedBy = props.readOnlyNote ? `${promptId} ${noteId}` : promptId;
   const promptKey = props.jurisdiction === 'wales' && section.walesPrompt ? 'promptWales' : 'prompt';
   const heading = t(`sections.${section.id}.heading`);
   const prompt = t(`sections.${section.id}.${promptKey}`);
@@ -42,12 +48,14 @@ export function SectionEditor(props: {
         Collaboration.configure({ document: session.doc, field: sectionFieldName(section.id) }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user: { name: session.identity.name, role: session.identity.role, color: session.color },
+          // Shown to the others as the server stamps it (name and role from the account and the circle).
+          user: { name: session.getSnapshot().access?.displayName ?? '', role: session.getSnapshot().access?.role, color: session.color },
           render: renderCaret,
         }),
         Placeholder.configure({ placeholder: placeholderText }),
       ],
-      editorProps: { attributes: editorAttributes(section.id, props.readOnly) },
+      editable: !props.readOnly,
+      editorProps: { attributes: editorAttributes(section.id, props.readOnly, describedBy) },
       onFocus: () => session.setSection(section.id),
     },
     [session, section.id],
@@ -65,10 +73,11 @@ export function SectionEditor(props: {
 
   useEffect(() => {
     if (!editor) return;
+    // Rights can change while the page is open (the server's access message): follow at once, no reload.
     editor.setEditable(!props.readOnly);
-    // Screen readers should say the text can be read but not changed, not just find typing does nothing.
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: editorAttributes(section.id, props.readOnly) } });
-  }, [editor, section.id, props.readOnly]);
+    // Screen readers should say the text can be read but not changed, and why, not just find typing does nothing.
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: editorAttributes(section.id, props.readOnly, describedBy) } });
+  }, [editor, section.id, props.readOnly, describedBy]);
 
   return (
     <section
@@ -85,7 +94,14 @@ export function SectionEditor(props: {
       <p className="prompt" id={promptId}>
         {prompt}
       </p>
-      {editor && <EditorToolbar editor={editor} sectionName={heading} disabled={props.readOnly} />}
+      {props.rights}
+      {props.readOnlyNote && (
+        <p className="rights-note" id={noteId}>
+          {props.readOnlyNote}
+        </p>
+      )}
+      {/* No formatting buttons where this member cannot write at all: fewer things that do nothing. */}
+      {editor && !props.readOnlyNote && <EditorToolbar editor={editor} sectionName={heading} disabled={props.readOnly} />}
       <EditorContent editor={editor} />
     </section>
   );
@@ -94,10 +110,10 @@ export function SectionEditor(props: {
 const headingIdFor = (sectionId: string) => `section-${sectionId}-heading`;
 const promptIdFor = (sectionId: string) => `section-${sectionId}-prompt`;
 
-function editorAttributes(sectionId: string, readOnly: boolean): Record<string, string> {
+function editorAttributes(sectionId: string, readOnly: boolean, describedBy: string): Record<string, string> {
   return {
     'aria-labelledby': headingIdFor(sectionId),
-    'aria-describedby': promptIdFor(sectionId),
+    'aria-describedby': describedBy,
     'aria-multiline': 'true',
     ...(readOnly ? { 'aria-readonly': 'true' } : {}),
     role: 'textbox',

@@ -1,22 +1,31 @@
-// The start page: begin a new plan under English or Welsh law, or reopen one used on this device.
+// The start page: begin a new plan under English or Welsh law (for yourself, or as a social worker or advocate for
+// someone else), or reopen one used on this device. Starting a plan needs an account: it is the plan's first member.
 
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JURISDICTIONS, type Jurisdiction, type Language } from '../../../shared/jurisdictions.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { createPlan, errorKey } from '../api.js';
+import { Link } from '../components/Link.js';
 import { RadioGroup } from '../components/RadioGroup.js';
+import { StartedForSomeone } from '../components/StartedForSomeone.js';
 import { formatDateTime } from '../formatDate.js';
-import { focusIfArrived, navigate } from '../router.js';
+import { focusIfArrived, navigate, withNext } from '../router.js';
 import { rememberedPlans } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 import { useAccount } from '../account.js';
 import { MyPlans } from '../components/MyPlans.js';
 
+/** Who a new plan is for: the person starting it, or someone they support as social worker or advocate. */
+const FOR_WHOM = ['me', 'socialWorker', 'advocate'] as const;
+type ForWhom = (typeof FOR_WHOM)[number];
+
 export function HomePage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('home.title'));
   const [jurisdiction, setJurisdiction] = useState<Jurisdiction>('england');
+  const [forWhom, setForWhom] = useState<ForWhom>('me');
+  const [started, setStarted] = useState<{ planId: string; title: string | null; link: string } | null>(null);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,8 +43,15 @@ export function HomePage() {
         jurisdiction,
         language: i18n.language as Language,
         ...(trimmed ? { title: trimmed } : {}),
+        ...(forWhom === 'me' ? {} : { forSomeoneElse: { myRole: forWhom } }),
       });
-      navigate(`/plans/${plan.id}`);
+      if (plan.personInvitationLink) {
+        setStarted({ planId: plan.id, title: plan.title, link: new URL(plan.personInvitationLink, window.location.origin).href });
+        setBusy(false);
+        setTitle('');
+      } else {
+        navigate(`/plans/${plan.id}`);
+      }
     } catch (err) {
       setError(t(errorKey(err)));
       setBusy(false);
@@ -52,41 +68,59 @@ export function HomePage() {
       {/* A returning person looks for their plans first. */}
       {account.state.status === 'signedIn' && <MyPlans />}
 
+      {started && <StartedForSomeone key={started.planId} {...started} />}
+
       <section aria-labelledby="create-heading" className="card">
         <h2 id="create-heading">{t('home.createHeading')}</h2>
-        <form onSubmit={(e) => void onSubmit(e)} noValidate>
-          <RadioGroup
-            name="jurisdiction"
-            legend={t('home.jurisdictionLegend')}
-            help={t('home.jurisdictionHelp')}
-            options={JURISDICTIONS.map((j) => ({ value: j, label: t(`home.${j}`), hint: t(`home.${j}Hint`) }))}
-            value={jurisdiction}
-            onChange={setJurisdiction}
-          />
-          <div className="field">
-            <label htmlFor="plan-title">{t('home.titleLabel')}</label>
-            <span className="hint" id={titleHintId}>
-              {t('home.titleHint')}
-            </span>
-            <input
-              id="plan-title"
-              type="text"
-              value={title}
-              maxLength={LIMITS.maxPlanTitleLength}
-              autoComplete="off"
-              aria-describedby={titleHintId}
-              onChange={(e) => setTitle(e.target.value)}
+        {account.state.status === 'loading' && <p role="status">{t('account.loading')}</p>}
+        {(account.state.status === 'signedOut' || account.state.status === 'unknown') && (
+          <p>
+            {t('home.signInToStart')} <Link href={withNext('/sign-in', '/')}>{t('account.signIn')}</Link> ·{' '}
+            <Link href={withNext('/sign-up', '/')}>{t('account.signUp')}</Link>
+          </p>
+        )}
+        {account.state.status === 'signedIn' && (
+          <form onSubmit={(e) => void onSubmit(e)} noValidate>
+            <RadioGroup
+              name="for-whom"
+              legend={t('home.forWhomLegend')}
+              options={FOR_WHOM.map((w) => ({ value: w, label: t(`home.forWhom.${w}`), hint: t(`home.forWhomHint.${w}`) }))}
+              value={forWhom}
+              onChange={setForWhom}
             />
-          </div>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('home.creating') : t('home.create')}
-          </button>
-        </form>
+            <RadioGroup
+              name="jurisdiction"
+              legend={t('home.jurisdictionLegend')}
+              help={t('home.jurisdictionHelp')}
+              options={JURISDICTIONS.map((j) => ({ value: j, label: t(`home.${j}`), hint: t(`home.${j}Hint`) }))}
+              value={jurisdiction}
+              onChange={setJurisdiction}
+            />
+            <div className="field">
+              <label htmlFor="plan-title">{t('home.titleLabel')}</label>
+              <span className="hint" id={titleHintId}>
+                {t('home.titleHint')}
+              </span>
+              <input
+                id="plan-title"
+                type="text"
+                value={title}
+                maxLength={LIMITS.maxPlanTitleLength}
+                autoComplete="off"
+                aria-describedby={titleHintId}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+            </div>
+            {error && (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('home.creating') : t('home.create')}
+            </button>
+          </form>
+        )}
       </section>
 
       <section aria-labelledby="recent-heading">

@@ -1,15 +1,14 @@
-// A plan's page: loads what the plan is, asks who you are (once per plan on this device), then opens the
-// live workspace.
+// A plan's page: loads what the plan is (which needs someone signed in who is in its circle), then opens the live
+// workspace. Who you are in the plan comes from your account and the circle, never from a name typed here.
 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JoinIdentity, PlanMeta } from '../../../shared/schemas.js';
+import type { PlanMeta } from '../../../shared/schemas.js';
 import { ApiError, fetchPlan } from '../api.js';
-import { JoinForm } from '../components/JoinForm.js';
-import { focusIfArrived, requestPageFocus } from '../router.js';
-import { rememberedPlan, rememberedPlans, rememberPlan } from '../storage.js';
+import { Link } from '../components/Link.js';
+import { focusIfArrived, withNext } from '../router.js';
+import { rememberPlan } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
-import { useAccount } from '../account.js';
 
 // The editor is most of the app's weight; the start page does not need it.
 const PlanWorkspace = lazy(() => import('../components/PlanWorkspace.js').then((m) => ({ default: m.PlanWorkspace })));
@@ -18,17 +17,16 @@ type Load = { state: 'loading' } | { state: 'ready'; plan: PlanMeta } | { state:
 
 export function PlanPage({ planId }: { planId: string }) {
   const { t } = useTranslation();
-  const account = useAccount();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [identity, setIdentity] = useState<JoinIdentity | null>(() => {
-    const saved = rememberedPlan(planId);
-    return saved?.name && saved.role ? { name: saved.name, role: saved.role } : null;
-  });
 
   useEffect(() => {
     let live = true;
     fetchPlan(planId).then(
-      (plan) => live && setLoad({ state: 'ready', plan }),
+      (plan) => {
+        if (!live) return;
+        rememberPlan({ id: plan.id, title: plan.title, jurisdiction: plan.jurisdiction });
+        setLoad({ state: 'ready', plan });
+      },
       (err: unknown) => live && setLoad({ state: 'failed', error: err instanceof ApiError ? err.id : 'internal' }),
     );
     return () => {
@@ -44,6 +42,25 @@ export function PlanPage({ planId }: { planId: string }) {
     return (
       <div className="page narrow">
         <p role="status">{t('plan.loading')}</p>
+      </div>
+    );
+  }
+  if (load.state === 'failed' && load.error === 'notSignedIn') {
+    const here = `/plans/${encodeURIComponent(planId)}`;
+    return (
+      <div className="page narrow">
+        <h1 tabIndex={-1} ref={focusIfArrived}>
+          {t('plan.signInTitle')}
+        </h1>
+        <p className="lead">{t('plan.signInIntro')}</p>
+        <p className="actions">
+          <Link className="button primary" href={withNext('/sign-in', here)}>
+            {t('account.signIn')}
+          </Link>{' '}
+          <Link className="button" href={withNext('/sign-up', here)}>
+            {t('account.signUp')}
+          </Link>
+        </p>
       </div>
     );
   }
@@ -64,23 +81,6 @@ export function PlanPage({ planId }: { planId: string }) {
   }
 
   const { plan } = load;
-  const join = (who: JoinIdentity | null) => {
-    rememberPlan({ id: plan.id, title: plan.title, jurisdiction: plan.jurisdiction, name: who?.name ?? null, role: who?.role ?? null });
-    // The button that was pressed goes away with the form or the workspace: start again from the heading.
-    requestPageFocus();
-    setIdentity(who);
-  };
-
-  if (!identity) {
-    const last = rememberedPlans().find((p) => p.name && p.role);
-    const signedInName = account.state.status === 'signedIn' ? account.state.account.displayName : undefined;
-    return (
-      <div className="page narrow">
-        <PlanHeading plan={plan} />
-        <JoinForm initial={{ name: signedInName ?? last?.name ?? '', ...(last?.role ? { role: last.role } : {}) }} onJoin={join} />
-      </div>
-    );
-  }
   return (
     <Suspense
       fallback={
@@ -89,13 +89,7 @@ export function PlanPage({ planId }: { planId: string }) {
         </div>
       }
     >
-      <PlanWorkspace
-        key={`${identity.name}/${identity.role}`}
-        plan={plan}
-        identity={identity}
-        heading={<PlanHeading plan={plan} />}
-        onChangeIdentity={() => join(null)}
-      />
+      <PlanWorkspace plan={plan} heading={<PlanHeading plan={plan} />} />
     </Suspense>
   );
 }

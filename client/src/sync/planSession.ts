@@ -1,18 +1,23 @@
-// One person's live connection to one plan: the Y.Doc, the y-websocket provider, presence, and the honest
-// save state ("saved" only when the server says every change made here is on its disk).
+// One person's live connection to one plan: the Y.Doc, the y-websocket provider, presence, what this member may
+// do (the server's access message), and the honest save state ("saved" only when the server says every change made
+// here is on its disk). Who is connecting comes from the session cookie: the browser claims no name.
 
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { closeCodeName, isTerminalClose, type CloseCodeName } from '../../../shared/closeCodes.js';
 import { colorForName, SYNC_PATH } from '../../../shared/presence.js';
+import { MessageType } from '../../../shared/protocol.js';
 import { computeSaveState, type SaveState, type SaveTracker } from '../../../shared/saveState.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
-import type { JoinIdentity } from '../../../shared/schemas.js';
+import { accessSchema, type Access } from '../../../shared/schemas.js';
 import { isSectionId, type SectionId } from '../../../shared/sections.js';
 import { attachSaveTracker } from './saveCheckpoints.js';
 
 export interface PresenceEntry {
   clientId: number;
+  /** The account, as the server stamped it (null if it did not). */
+  accountId: string | null;
   name: string;
   role: Role | null;
   color: string;
@@ -27,36 +32,56 @@ export interface SessionSnapshot {
   /** The server closed the connection and is expected back (restart, error). */
   interruptedBecause: CloseCodeName | null;
   presence: PresenceEntry[];
+  /** What this member may do, as the server last said (null until it has). */
+  access: Access | null;
 }
 
 export class PlanSession {
   readonly doc = new Y.Doc({ gc: false });
   readonly provider: WebsocketProvider;
-  readonly color: string;
   private readonly saves: SaveTracker;
   private connection: 'connected' | 'connecting' | 'disconnected' = 'connecting';
   private everConnected = false;
   private closedBecause: CloseCodeName | null = null;
   private interruptedBecause: CloseCodeName | null = null;
+  private access: Access | null;
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<() => void>();
 
   constructor(
     readonly planId: string,
-    readonly identity: JoinIdentity,
+    options: {
+      /** What the member could do in the session this one replaces, shown until the server says again. */
+      access?: Access | null;
+      /**
+       * The server refused a change from this page and closed the connection (changeRefused). This session's copy
+       * of the plan has diverged from the server's and must never be sent again: throw it away and open afresh.
+       */
+      onRefused?: () => void;
+    } = {},
   ) {
-    this.color = colorForName(identity.name);
+    this.access = options.access ?? null;
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${SYNC_PATH}`, planId, this.doc, {
-      params: { name: identity.name, role: identity.role },
       // Every change goes through the server, which knows who sent it; no tab-to-tab shortcut.
       disableBc: true,
       maxBackoffTime: 5000,
       shouldReconnect: (event) => !isTerminalClose(event.code),
     });
-    this.provider.awareness.setLocalStateField('user', { name: identity.name, role: identity.role, color: this.color });
+    this.provider.messageHandlers[MessageType.access] = (_encoder, decoder: decoding.Decoder) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(decoding.readVarString(decoder));
+      } catch {
+        return;
+      }
+      const parsed = accessSchema.safeParse(json);
+      if (!parsed.success) return;
+      this.access = parsed.data;
+      this.refresh(true);
+    };
     this.provider.awareness.setLocalStateField('section', null);
-    this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [] };
+    this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [], access: this.access };
     this.saves = attachSaveTracker(this.provider, this.doc, () => this.refresh());
     this.provider.on('status', ({ status }) => {
       this.connection = status;
@@ -74,6 +99,11 @@ export class PlanSession {
     });
     this.provider.on('closed', ({ code }) => {
       this.closedBecause = closeCodeName(code) ?? 'serverError';
+      if (this.closedBecause === 'changeRefused' && options.onRefused) {
+        this.provider.disconnect(); // never to be connected again: the owner replaces this session
+        options.onRefused();
+        return;
+      }
       this.refresh();
     });
     this.provider.awareness.on('change', () => this.refresh());
@@ -85,6 +115,17 @@ export class PlanSession {
   };
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  /** The colour of this member's caret (the server stamps the same one for the others to see). */
+  get color(): string {
+    return this.access ? colorForName(this.access.displayName) : '#4a4a55';
+  }
+
+  /** A newer word from the server on what this member may do (a REST answer carries it too). */
+  updateAccess(access: Access): void {
+    this.access = access;
+    this.refresh(true);
+  }
 
   /** Tell the others which section this person is working in. */
   setSection(sectionId: string | null): void {
@@ -103,7 +144,7 @@ export class PlanSession {
     this.listeners.clear();
   }
 
-  private refresh(): void {
+  private refresh(accessChanged = false): void {
     const next: SessionSnapshot = {
       saveState: computeSaveState({
         connection: this.connection,
@@ -114,9 +155,11 @@ export class PlanSession {
       closedBecause: this.closedBecause,
       interruptedBecause: this.interruptedBecause,
       presence: this.readPresence(),
+      access: this.access,
     };
     const prev = this.snapshot;
     if (
+      !accessChanged &&
       prev.saveState === next.saveState &&
       prev.closedBecause === next.closedBecause &&
       prev.interruptedBecause === next.interruptedBecause &&
@@ -131,11 +174,12 @@ export class PlanSession {
   private readPresence(): PresenceEntry[] {
     const entries: PresenceEntry[] = [];
     for (const [clientId, state] of this.provider.awareness.getStates()) {
-      const user = (state as { user?: { name?: unknown; role?: unknown; color?: unknown } }).user;
+      const user = (state as { user?: { id?: unknown; name?: unknown; role?: unknown; color?: unknown } }).user;
       if (!user || typeof user.name !== 'string') continue;
       const section = (state as { section?: unknown }).section;
       entries.push({
         clientId,
+        accountId: typeof user.id === 'string' ? user.id : null,
         name: user.name,
         role: (ROLES as readonly unknown[]).includes(user.role) ? (user.role as Role) : null,
         color: typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#000000',
@@ -152,7 +196,7 @@ function samePresence(a: PresenceEntry[], b: PresenceEntry[]): boolean {
     a.length === b.length &&
     a.every((x, i) => {
       const y = b[i]!;
-      return x.clientId === y.clientId && x.name === y.name && x.role === y.role && x.section === y.section && x.color === y.color;
+      return x.clientId === y.clientId && x.accountId === y.accountId && x.name === y.name && x.role === y.role && x.section === y.section && x.color === y.color;
     })
   );
 }
