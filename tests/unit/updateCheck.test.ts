@@ -339,3 +339,65 @@ describe('checkUpdate and the size of marks and attributes', () => {
     }
   });
 });
+
+describe('which sections an update changes (resolved before anything is applied)', () => {
+  const HOW = sectionFieldName('howNeedsMet');
+  const touched = (plan: Y.Doc, update: Uint8Array) => {
+    const result = check(plan, update);
+    if (!result.ok) throw new Error(result.reason);
+    return [...result.touched].sort();
+  };
+  function planWithWords(): Y.Doc {
+    const plan = new Y.Doc({ gc: false });
+    paragraphText(plan).insert(0, 'I like trains.');
+    paragraphText(plan, HOW).insert(0, 'A personal assistant.');
+    return plan;
+  }
+
+  it('typing, formatting and new paragraphs: the section they are in, however deep', () => {
+    const plan = planWithWords();
+    const browser = browserOf(plan);
+    paragraphText(browser.doc).insert(3, 'really ');
+    paragraphText(browser.doc).format(0, 5, { bold: true });
+    const list = new Y.XmlElement('bulletList');
+    const item = new Y.XmlElement('listItem');
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('nested')]);
+    item.insert(0, [paragraph]);
+    list.insert(0, [item]);
+    browser.doc.getXmlFragment(HOW).insert(1, [list]);
+    expect(touched(plan, Y.mergeUpdates(browser.updates))).toEqual([ABOUT_ME, HOW]);
+    const expected = [[ABOUT_ME], [ABOUT_ME], [HOW]];
+    browser.updates.forEach((update, i) => {
+      expect(touched(plan, update)).toEqual(expected[i]);
+      Y.applyUpdate(plan, update);
+    });
+  });
+
+  it('typing inside content that arrives in the same update: still its section', () => {
+    const plan = planWithWords();
+    const browser = browserOf(plan);
+    const before = Y.encodeStateVector(plan);
+    const paragraph = new Y.XmlElement('paragraph');
+    browser.doc.getXmlFragment(HOW).insert(0, [paragraph]);
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    text.insert(0, 'new words');
+    text.insert(3, ' more');
+    expect(touched(plan, Y.encodeStateAsUpdate(browser.doc, before))).toEqual([HOW]);
+  });
+
+  it('deleting: the section of the deleted words; deletions the plan already has change nothing', () => {
+    const plan = planWithWords();
+    const browser = browserOf(plan);
+    paragraphText(browser.doc).delete(0, 2);
+    expect(touched(plan, browser.updates[0]!)).toEqual([ABOUT_ME]);
+    Y.applyUpdate(plan, browser.updates[0]!);
+    // A reconnecting browser re-sends everything; what the plan already has is not a change.
+    expect(touched(plan, Y.encodeStateAsUpdate(browser.doc))).toEqual([]);
+    // Deleting a whole paragraph (an element) counts for its section.
+    const again = browserOf(plan);
+    again.doc.getXmlFragment(HOW).delete(0, 1);
+    expect(touched(plan, again.updates[0]!)).toEqual([HOW]);
+  });
+});
