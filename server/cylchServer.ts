@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { CircleEvents } from './circle/circleEvents.js';
+import { AccessEvents } from './accessEvents.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
@@ -31,7 +31,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const accounts = await LowdbAccountStore.open(config.dataDir);
   const circles = await LowdbCircleStore.open(config.dataDir);
   const rooms = new Rooms(store, log);
-  const events = new CircleEvents();
+  const events = new AccessEvents();
   const httpServer = createServer(createApp({ store, accounts, circles, events, log, clientDir }));
   const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });
 

@@ -1,6 +1,6 @@
 // Named operations on a plan's circle: who is in it, with which rights, and invitations to join. Each checks can()
 // and records who did what, and when (and whether they acted on the person's behalf), in the circle's record of
-// changes. Callers tell live connections about a change through CircleEvents (server/circle/circleEvents.ts).
+// changes. Callers tell live connections about a change through AccessEvents (server/accessEvents.ts).
 
 import { randomBytes } from 'node:crypto';
 import { LIMITS } from '../../shared/limits.js';

@@ -4,6 +4,7 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { LIMITS } from '../../shared/limits.js';
+import type { AccessEvents } from '../accessEvents.js';
 import { changePasswordBodySchema, signInBodySchema, signUpBodySchema } from '../../shared/schemas.js';
 import { changePassword, presentAccount, signIn, signOut, signUp } from '../accounts/accountOperations.js';
 import { errors } from '../errors.js';
@@ -29,7 +30,7 @@ const emailKey = (req: Request) => {
   return `email:${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
 };
 
-export function accountRoutes(store: AccountStore): Router {
+export function accountRoutes(store: AccountStore, events: AccessEvents): Router {
   const router = Router();
   // Every sign-up costs a 16 MiB scrypt hash and a write: one address may only make a few.
   const signUpLimit = rateLimit({
@@ -63,12 +64,16 @@ export function accountRoutes(store: AccountStore): Router {
 
   router.post('/sign-out', async (req, res) => {
     await signOut(store, req.sessionToken);
+    // A plan left open in this browser stops too.
+    if (req.account) events.sessionsEnded(req.account.id);
     clearSessionCookie(req, res);
     res.status(204).end();
   });
 
   router.post('/password', requireAccount, perSignedInAccount, async (req, res) => {
     await changePassword(store, req.account!, req.sessionToken!, parseOrThrow(changePasswordBodySchema, req.body));
+    // Signed out everywhere else, live plans included.
+    events.sessionsEnded(req.account!.id);
     res.status(204).end();
   });
 

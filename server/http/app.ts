@@ -9,7 +9,7 @@ import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
 import type { AccountStore, CircleStore, PlanStore } from '../storage/types.js';
 import { accountRoutes } from './accountRoutes.js';
-import type { CircleEvents } from '../circle/circleEvents.js';
+import type { AccessEvents } from '../accessEvents.js';
 import { invitationRoutes, planCircleRoutes, planInvitationRoutes } from './circleRoutes.js';
 import { sameSiteJsonOnly } from './csrf.js';
 import { loadSession } from './sessions.js';
@@ -20,7 +20,7 @@ export function createApp(options: {
   store: PlanStore;
   accounts: AccountStore;
   circles: CircleStore;
-  events: CircleEvents;
+  events: AccessEvents;
   log: Logger;
   clientDir: string;
 }): express.Express {
@@ -55,7 +55,7 @@ export function createApp(options: {
   api.use(express.json({ limit: LIMITS.maxRestBodyBytes }));
   api.use(loadSession(accounts));
   api.get('/health', (_req, res) => void res.json({ ok: true }));
-  api.use('/account', accountRoutes(accounts));
+  api.use('/account', accountRoutes(accounts, events));
   api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles));
   api.use('/plans/:planId/circle', planCircleRoutes({ store, accounts, circles, events }));
   api.use('/plans', planRoutes(store, circles));

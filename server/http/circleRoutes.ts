@@ -11,7 +11,7 @@ import {
   sectionIdSchema,
   sectionRightsBodySchema,
 } from '../../shared/schemas.js';
-import type { CircleEvents } from '../circle/circleEvents.js';
+import type { AccessEvents } from '../accessEvents.js';
 import {
   acceptInvitation,
   changeMember,
@@ -36,7 +36,7 @@ interface Stores {
   store: PlanStore;
   accounts: AccountStore;
   circles: CircleStore;
-  events: CircleEvents;
+  events: AccessEvents;
 }
 
 /** Mounted at /api/plans/:planId/circle. Every answer is the circle as the caller now sees it. */
@@ -53,20 +53,20 @@ export function planCircleRoutes({ store, accounts, circles, events }: Stores): 
     const plan = await getPlan(store, planIdOf(req));
     const target = parseOrThrow(accountIdSchema, req.params.accountId);
     await changeMember(circles, plan.id, req.account!.id, target, parseOrThrow(changeMemberBodySchema, req.body));
-    events.changed(plan.id);
+    events.circleChanged(plan.id);
     res.json(await answer(req, plan.id));
   });
   router.delete('/members/:accountId', async (req, res) => {
     const plan = await getPlan(store, planIdOf(req));
     await removeMember(circles, plan.id, req.account!.id, parseOrThrow(accountIdSchema, req.params.accountId));
-    events.changed(plan.id);
+    events.circleChanged(plan.id);
     res.json(await answer(req, plan.id));
   });
   router.put('/sections/:sectionId', async (req, res) => {
     const plan = await getPlan(store, planIdOf(req));
     const sectionId = parseOrThrow(sectionIdSchema, req.params.sectionId);
     await setSectionOpen(circles, plan.id, req.account!.id, sectionId, parseOrThrow(sectionRightsBodySchema, req.body).open);
-    events.changed(plan.id);
+    events.circleChanged(plan.id);
     res.json(await answer(req, plan.id));
   });
   return router;
@@ -94,13 +94,13 @@ export function planInvitationRoutes(store: PlanStore, circles: CircleStore): Ro
 }
 
 /** Mounted at /api/invitations. */
-export function invitationRoutes(circles: CircleStore, events: CircleEvents): Router {
+export function invitationRoutes(circles: CircleStore, events: AccessEvents): Router {
   const router = Router();
   router.post('/accept', requireAccount, async (req, res) => {
     const { token } = parseOrThrow(acceptInvitationBodySchema, req.body);
     const planId = await acceptInvitation(circles, token, req.account!.id);
     // A person taking over their plan ends interim plan managers' extra rights.
-    events.changed(planId);
+    events.circleChanged(planId);
     res.json({ planId });
   });
   return router;

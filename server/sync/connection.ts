@@ -60,6 +60,8 @@ export class Connection implements RoomMember {
     private readonly socket: WebSocket,
     private readonly room: Room,
     readonly identity: Identity,
+    /** The SHA-256 hash of the session the connection was opened with: it closes when that session ends. */
+    readonly sessionHash: string,
     access: Access,
     private readonly log: Logger,
   ) {

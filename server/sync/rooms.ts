@@ -73,6 +73,11 @@ export class Rooms {
     return this.open.get(planId)?.loaded;
   }
 
+  /** Every open, loaded room. */
+  *openRooms(): Iterable<Room> {
+    for (const entry of this.open.values()) if (entry.loaded) yield entry.loaded;
+  }
+
   get openCount(): number {
     return this.open.size;
   }

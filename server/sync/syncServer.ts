@@ -2,7 +2,7 @@
 // at /sync/<planId>. Before a connection joins a plan it must come from a Cylch page (Origin), carry a signed-in
 // session (cookie) and belong to a member of the plan's circle; who it is (name, role) and what it may do come from
 // the account and the circle, never from the browser. The plan is loaded fully before anyone is answered, each
-// connection's rights follow the circle live (CircleEvents), and only the connection at fault is ended.
+// connection's rights follow the circle live (AccessEvents), and only the connection at fault is ended.
 
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,8 +12,8 @@ import { CloseCode } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import { colorForName, SYNC_PATH } from '../../shared/presence.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
-import { accountForToken } from '../accounts/accountOperations.js';
-import type { CircleEvents } from '../circle/circleEvents.js';
+import { accountForToken, hashToken } from '../accounts/accountOperations.js';
+import type { AccessEvents } from '../accessEvents.js';
 import { accessOf, memberOf } from '../circle/circleOperations.js';
 import { AppError } from '../errors.js';
 import { sessionToken } from '../http/sessions.js';
@@ -33,12 +33,12 @@ export interface SyncDependencies {
   store: PlanStore;
   accounts: AccountStore;
   circles: CircleStore;
-  events: CircleEvents;
+  events: AccessEvents;
   log: Logger;
 }
 
-/** Why a connection may not join, as a close code; null when it may. */
-type Admission = { account: StoredAccount } | { refuse: number; reason: string };
+/** Whether a connection may join: the account and the hash of the session it came with, or a close code. */
+type Admission = { account: StoredAccount; sessionHash: string } | { refuse: number; reason: string };
 
 export function attachSyncServer(httpServer: Server, deps: SyncDependencies): SyncServer {
   const { rooms, store, accounts, circles, events, log } = deps;
@@ -74,7 +74,7 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
         ws.on('error', (err) => log.debug({ err }, 'socket error'));
         // A browser cannot read an HTTP status from a refused upgrade; a close code it can show is told instead.
         if ('refuse' in admission) ws.close(admission.refuse, admission.reason);
-        else void join(ws, planId, admission.account);
+        else void join(ws, planId, admission.account, admission.sessionHash);
       });
     });
   };
@@ -84,11 +84,12 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
   const admit = async (req: IncomingMessage, planId: string): Promise<Admission> => {
     try {
       if (!PLAN_ID_PATTERN.test(planId)) return { refuse: CloseCode.planNotFound, reason: 'planNotFound' };
-      const account = await accountForToken(accounts, sessionToken(req.headers.cookie));
-      if (!account) return { refuse: CloseCode.notSignedIn, reason: 'notSignedIn' };
+      const token = sessionToken(req.headers.cookie);
+      const account = await accountForToken(accounts, token);
+      if (!account || !token) return { refuse: CloseCode.notSignedIn, reason: 'notSignedIn' };
       if ((await store.getPlanMeta(planId)) === null) return { refuse: CloseCode.planNotFound, reason: 'planNotFound' };
       if (!memberOf(await circles.getCircle(planId), account.id)) return { refuse: CloseCode.notInCircle, reason: 'notInCircle' };
-      return { account };
+      return { account, sessionHash: hashToken(token) };
     } catch (err) {
       const known = err instanceof AppError;
       if (!known || err.isReportable) log.error({ planId, err }, 'could not check who may join a plan');
@@ -96,8 +97,21 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
     }
   };
 
+  // When someone signs out (or changes their password), connections opened with their ended sessions close.
+  const unsubscribeSessions = events.onSessionsEnded((accountId) => {
+    for (const room of rooms.openRooms()) {
+      for (const member of room.members) {
+        if (!(member instanceof Connection) || member.identity.accountId !== accountId) continue;
+        void accounts.getSession(member.sessionHash, new Date()).then(
+          (session) => session === null && member.close(CloseCode.notSignedIn),
+          (err: unknown) => log.error({ err }, 'could not check a session'),
+        );
+      }
+    }
+  });
+
   // When a plan's circle changes, each open connection to it gets its new rights at once, or is ended.
-  const unsubscribe = events.subscribe((planId) => {
+  const unsubscribe = events.onCircleChanged((planId) => {
     const room = rooms.openRoom(planId);
     if (!room) return;
     void circles.getCircle(planId).then(
@@ -113,7 +127,7 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
     );
   });
 
-  const join = async (ws: WebSocket, planId: string, account: StoredAccount) => {
+  const join = async (ws: WebSocket, planId: string, account: StoredAccount, sessionHash: string) => {
     // Messages that arrive while the plan loads wait for it, up to a bound.
     const early: RawData[] = [];
     let earlyBytes = 0;
@@ -154,7 +168,7 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
       return ws.close(circle ? CloseCode.notInCircle : CloseCode.serverError, circle ? 'notInCircle' : 'serverError');
     }
     const identity = { accountId: account.id, name: account.displayName, role: member.role, color: colorForName(account.displayName) };
-    const connection = new Connection(ws, room, identity, accessOf(circle, member, account.displayName), log);
+    const connection = new Connection(ws, room, identity, sessionHash, accessOf(circle, member, account.displayName), log);
     ws.on('close', () => {
       room.leave(connection);
       rooms.release(room);
@@ -182,6 +196,7 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
     async close() {
       closing = true;
       unsubscribe();
+      unsubscribeSessions();
       httpServer.off('upgrade', onUpgrade);
       const closed = [...sockets].map(
         (ws) =>

@@ -322,4 +322,24 @@ describe('the circle’s rights on the live connection and the API', () => {
     const state = watcher.provider.awareness.getStates().get(client.doc.clientID) as { user: Record<string, unknown> };
     expect(state.user).toMatchObject({ id: megan.accountId, name: 'Megan', role: 'family' });
   });
+
+  it('signing out closes the plans open with that session; the same person’s other sessions carry on', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const otherSession = await signInAgain(plan.owner);
+    const here = raw(plan.id, plan.owner.cookie);
+    const elsewhere = raw(plan.id, otherSession);
+    await Promise.all([here.joined(), elsewhere.joined()]);
+    expect((await api(plan.owner, 'POST', '/api/account/sign-out', {})).status).toBe(204);
+    expect((await here.closed).code).toBe(CloseCode.notSignedIn);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(elsewhere.isOpen()).toBe(true);
+  });
+
+  /** A second session for the same account, as signing in on another device gives. */
+  async function signInAgain(member: TestMember): Promise<string> {
+    const account = await server.accounts.getAccount(member.accountId);
+    const res = await api(null, 'POST', '/api/account/sign-in', { email: account!.email, password: 'correct horse battery' });
+    expect(res.status).toBe(200);
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  }
 });
