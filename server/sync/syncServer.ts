@@ -14,7 +14,8 @@ import { colorForName, SYNC_PATH } from '../../shared/presence.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
 import { accountForToken, hashToken } from '../accounts/accountOperations.js';
 import type { AccessEvents } from '../accessEvents.js';
-import { accessOf, memberOf } from '../circle/circleOperations.js';
+import { can } from '../../shared/permissions.js';
+import { accessOf, memberOf, planAccessOf } from '../circle/circleOperations.js';
 import { AppError } from '../errors.js';
 import { sessionToken } from '../http/sessions.js';
 import type { AccountStore, CircleStore, PlanStore, StoredAccount } from '../storage/types.js';
@@ -88,7 +89,8 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
       const account = await accountForToken(accounts, token);
       if (!account || !token) return { refuse: CloseCode.notSignedIn, reason: 'notSignedIn' };
       if ((await store.getPlanMeta(planId)) === null) return { refuse: CloseCode.planNotFound, reason: 'planNotFound' };
-      if (!memberOf(await circles.getCircle(planId), account.id)) return { refuse: CloseCode.notInCircle, reason: 'notInCircle' };
+      const circle = await circles.getCircle(planId);
+      if (!can(memberOf(circle, account.id), 'viewPlan', planAccessOf(circle))) return { refuse: CloseCode.notInCircle, reason: 'notInCircle' };
       return { account, sessionHash: hashToken(token) };
     } catch (err) {
       const known = err instanceof AppError;

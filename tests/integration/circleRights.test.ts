@@ -266,6 +266,17 @@ describe('the circle’s rights on the live connection and the API', () => {
       expect.objectContaining({ kind: 'levelChanged', by: alex.accountId, accountId: megan.accountId, level: 'comment', onBehalf: true }),
     ]);
     expect(changes.every((c) => !Number.isNaN(Date.parse(c.at)))).toBe(true);
+
+    // The record and the rights are on disk: a restarted server reads them back exactly.
+    const opened = await api(plan.owner, 'PUT', `/api/plans/${plan.id}/circle/sections/myLifeNow`, { open: true });
+    expect(opened.status).toBe(200);
+    const before = await server.circles.getCircle(plan.id);
+    const again = await startTestServer(server.dataDir);
+    try {
+      expect(await again.circles.getCircle(plan.id)).toEqual(before);
+    } finally {
+      await again.close();
+    }
   });
 
   it('a social worker starts a plan for someone else: interim plan manager until the person accepts and takes over', async () => {
