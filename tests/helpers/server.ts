@@ -9,8 +9,10 @@ import * as Y from 'yjs';
 import { parseConfig } from '../../server/config.js';
 import { startCylchServer, type CylchServer } from '../../server/cylchServer.js';
 import { createLogger } from '../../server/log.js';
-import { sectionFieldName } from '../../shared/protocol.js';
+import * as decoding from 'lib0/decoding';
+import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import type { SaveTracker } from '../../shared/saveState.js';
+import { accessSchema, type Access } from '../../shared/schemas.js';
 import { attachSaveTracker } from '../../client/src/sync/saveCheckpoints.js';
 import type { TestMember } from './members.js';
 import { SYNC_PATH } from '../../shared/presence.js';
@@ -57,6 +59,8 @@ export interface TestClient {
   /** Counts this client's changes and which are known to be on the server's disk. */
   saves: SaveTracker;
   closes: { code: number; reason: string }[];
+  /** The rights the server last told this connection it has (MessageType.access), or null before it has. */
+  access: Access | null;
   text(sectionId: string): string;
   type(sectionId: string, text: string, at?: number): void;
   isSaved(): boolean;
@@ -81,6 +85,7 @@ export function connectClient(baseUrl: string, planId: string, member: Pick<Test
     provider,
     saves: undefined as unknown as SaveTracker,
     closes: [],
+    access: null,
     text: (sectionId) => fragmentText(doc, sectionId),
     type(sectionId, text, at) {
       const fragment = doc.getXmlFragment(sectionFieldName(sectionId));
@@ -109,6 +114,10 @@ export function connectClient(baseUrl: string, planId: string, member: Pick<Test
     lastSaved = saved;
     for (const listener of savedListeners) listener(saved);
   });
+  // As the browser app does: the server tells each connection what it may do (unknown types would be logged).
+  provider.messageHandlers[MessageType.access] = (_encoder, decoder: decoding.Decoder) => {
+    client.access = accessSchema.parse(JSON.parse(decoding.readVarString(decoder)));
+  };
   provider.on('connection-close', (event) => {
     if (event) client.closes.push({ code: event.code, reason: event.reason });
   });

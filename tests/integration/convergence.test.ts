@@ -6,9 +6,10 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sectionFieldName } from '../../shared/protocol.js';
-import { SECTION_IDS } from '../../shared/sections.js';
+import { setSectionOpen } from '../../server/circle/circleOperations.js';
+import { SECTION_IDS, SECTIONS } from '../../shared/sections.js';
 import { seededRandom, seedFromEnv, type Random } from '../helpers/random.js';
-import { connectClient, createTestPlan, makeDataDir, startTestServer, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
+import { addTestMember, connectClient, createTestPlan, makeDataDir, startTestServer, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
 import { docFromUpdates } from '../helpers/stores.js';
 import { sleep } from '../helpers/wait.js';
 
@@ -81,8 +82,15 @@ describe('convergence', () => {
 
   it(`five people, ${OPERATIONS} random edits with disconnects, one plan in the end (seed ${seed})`, async () => {
     const random = seededRandom(seed);
-    const plan = await createTestPlan(server.url);
-    const people = ['Sam', 'Megan', 'Alex', 'Jo', 'Rhian'].map((name) => connectClient(server.url, plan.id, { name, role: 'family' }));
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    // Everyone edits every section: Sam, the person, opens to his circle the ones that are not theirs by default.
+    for (const section of SECTIONS.filter((s) => s.defaultEditors !== 'circle')) {
+      await setSectionOpen(server.circles, plan.id, plan.owner.accountId, section.id, true);
+    }
+    const members = [plan.owner];
+    for (const name of ['Megan', 'Alex', 'Jo', 'Rhian']) members.push(await addTestMember(server, plan, { name, role: 'family' }));
+    const readerMember = await addTestMember(server, plan, { name: 'Reader', role: 'advocate', level: 'view' });
+    const people = members.map((member) => connectClient(server.url, plan.id, member));
     clients.push(...people);
     await Promise.all(people.map(waitForSync));
 
@@ -123,16 +131,16 @@ describe('convergence', () => {
     await server.dispose();
     server = await startTestServer(dataDir);
     expect(sectionsOf(docFromUpdates(await server.store.loadDocument(plan.id))), `seed ${seed}`).toEqual(final);
-    const reader = connectClient(server.url, plan.id, { name: 'Reader', role: 'advocate' });
+    const reader = connectClient(server.url, plan.id, readerMember);
     clients.push(reader);
     await waitForSync(reader);
     expect(sectionsOf(reader.doc), `seed ${seed}`).toEqual(final);
   });
 
   it('an edit typed the moment a person reconnects, before the sync has finished, is kept', async () => {
-    const plan = await createTestPlan(server.url);
-    const sam = connectClient(server.url, plan.id, { name: 'Sam', role: 'person' });
-    const megan = connectClient(server.url, plan.id, { name: 'Megan', role: 'family' });
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const sam = connectClient(server.url, plan.id, plan.owner);
+    const megan = connectClient(server.url, plan.id, await addTestMember(server, plan, { name: 'Megan', role: 'family' }));
     clients.push(sam, megan);
     await Promise.all([waitForSync(sam), waitForSync(megan)]);
     sam.type('aboutMe', 'Online. ');

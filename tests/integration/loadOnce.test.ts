@@ -2,7 +2,7 @@
 // memory) when the last of them leaves; the next person to open it gets a fresh load.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectClient, createTestPlan, startTestServer, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
+import { addTestMember, connectClient, createTestPlan, startTestServer, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -19,8 +19,12 @@ describe('a plan is loaded once', () => {
   });
 
   it('fifty people opening a plan at the same instant share one load, and the plan closes after they leave', async () => {
-    const plan = await createTestPlan(server.url);
-    const author = connectClient(server.url, plan.id, { name: 'Author', role: 'socialWorker' });
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    // Five family members, each open ten times (as in ten tabs): who they are does not matter here, only how many.
+    const family = [];
+    for (let i = 0; i < 5; i++) family.push(await addTestMember(server, plan, { name: `Member ${i}`, role: 'family' }));
+    const advocate = await addTestMember(server, plan, { name: 'Later', role: 'advocate' });
+    const author = connectClient(server.url, plan.id, plan.owner);
     await waitForSync(author);
     author.type('aboutMe', 'Sam likes walking his dog.');
     author.type('reviews', 'Review every six months.');
@@ -30,7 +34,7 @@ describe('a plan is loaded once', () => {
 
     const loadsBefore = server.rooms.loads;
     for (let i = 0; i < 50; i++) {
-      const c = connectClient(server.url, plan.id, { name: `Member ${i}`, role: 'family' });
+      const c = connectClient(server.url, plan.id, family[i % family.length]!);
       // As a browser does: say where you are, so everyone's presence is sent at once.
       c.provider.awareness.setLocalStateField('section', 'aboutMe');
       clients.push(c);
@@ -50,7 +54,7 @@ describe('a plan is loaded once', () => {
     for (const c of clients.splice(0)) c.destroy();
     await waitFor(() => server.rooms.openCount === 0, 'the plan closes when the last person leaves');
 
-    const later = connectClient(server.url, plan.id, { name: 'Later', role: 'advocate' });
+    const later = connectClient(server.url, plan.id, advocate);
     clients.push(later);
     await waitForSync(later);
     expect(server.rooms.loads - loadsBefore).toBe(2);

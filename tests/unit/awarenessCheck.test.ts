@@ -9,7 +9,9 @@ import * as Y from 'yjs';
 import { LIMITS } from '../../shared/limits.js';
 import { checkAwarenessUpdate } from '../../server/sync/awarenessCheck.js';
 
-const megan = { name: 'Megan', role: 'family' as const, color: '#1d4ed8' };
+const megan = { accountId: 'TWVnYW4ncyBhY2NvdW50IQ', name: 'Megan', role: 'family' as const, color: '#1d4ed8' };
+/** Who the server says Megan is, in every presence state it passes on. */
+const meganUser = { id: megan.accountId, name: megan.name, role: megan.role, color: megan.color };
 /** No other connection owns any id. */
 const allFree = () => true;
 
@@ -60,9 +62,9 @@ function expectRefused(update: Uint8Array, reason: RegExp, owned: ReadonlySet<nu
 }
 
 describe('checkAwarenessUpdate accepts', () => {
-  it('a browser\'s presence, with the name, role and colour replaced by the server\'s', () => {
+  it('a browser\'s presence, with the account id, name, role and colour replaced by the server\'s', () => {
     const { update, clientId } = browserUpdate({
-      user: { name: 'Sam (the person)', role: 'person', color: '#047857' },
+      user: { id: 'U2FtJ3MgYWNjb3VudCBpZA', name: 'Sam (the person)', role: 'person', color: '#047857' },
       section: 'aboutMe',
       cursor: { anchor: { type: { client: 1, clock: 2 }, tname: null, item: { client: 1, clock: 3 }, assoc: 0 } },
     });
@@ -72,7 +74,7 @@ describe('checkAwarenessUpdate accepts', () => {
     expect(result.clientIds).toEqual([clientId]);
     const state = statesAfter(result.update).get(clientId);
     expect(state).toEqual({
-      user: { name: 'Megan', role: 'family', color: '#1d4ed8' },
+      user: meganUser,
       section: 'aboutMe',
       cursor: { anchor: { type: { client: 1, clock: 2 }, tname: null, item: { client: 1, clock: 3 }, assoc: 0 } },
     });
@@ -82,7 +84,7 @@ describe('checkAwarenessUpdate accepts', () => {
     const { update, clientId } = browserUpdate({});
     const result = check(update);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(statesAfter(result.update).get(clientId)).toEqual({ user: megan });
+    if (result.ok) expect(statesAfter(result.update).get(clientId)).toEqual({ user: meganUser });
   });
 
   it('a removal (null state), for the client id it owns', () => {
