@@ -12,34 +12,58 @@ import { LIMITS } from '../../shared/limits.js';
 import { colorForName } from '../../shared/presence.js';
 import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import { SECTION_FIELD_NAMES, SECTION_IDS } from '../../shared/sections.js';
-import type { PlanMeta } from '../../shared/schemas.js';
+import type { Role } from '../../shared/roles.js';
+import { signOut } from '../../server/accounts/accountOperations.js';
+import { SESSION_COOKIE } from '../../server/http/sessions.js';
 import { seededRandom } from '../helpers/random.js';
 import { awarenessEntries, awarenessMessage, connectRaw, syncMessage, syncUrl, updateMessage, type RawSocket } from '../helpers/rawSocket.js';
-import { connectClient, createTestPlan, startTestServer, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
+import {
+  addTestMember,
+  connectClient,
+  createTestAccount,
+  createTestPlan,
+  startTestServer,
+  waitFor,
+  waitForSync,
+  type TestClient,
+  type TestMember,
+} from '../helpers/server.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /** A stack trace, a source path or an internal error name in something a person or a client receives. */
 const LEAK = /\n\s+at |\bat [\w.<>]+ \(|\/work\/|node_modules|\.[jt]s:\d+|[A-Z]\w+Error\b/;
 
+/**
+ * Where the healthy person writes: a section every member with edit rights may write, so that whatever refuses a
+ * hostile message sent there (by a member who could write there too) is the check on its content, not their rights.
+ */
+const SECTION = 'howNeedsMet';
+
 describe('bad input', () => {
   let server: Server;
-  let plan: PlanMeta;
+  let plan: Awaited<ReturnType<typeof createTestPlan>>;
+  /** The family member behind the healthy client, and the one behind every raw socket. */
+  let healthyMember: TestMember;
+  let rawMember: TestMember;
   let healthy: TestClient;
   const raws: RawSocket[] = [];
   const others: TestClient[] = [];
   let round = 0;
 
-  const raw = (url = syncUrl(server.url, plan.id)) => {
-    const socket = connectRaw(url);
+  /** A raw socket, by default signed in as the raw member; `cookie` null: not signed in at all. */
+  const raw = (url = syncUrl(server.url, plan.id), cookie: string | null = rawMember.cookie) => {
+    const socket = connectRaw(url, cookie ?? undefined);
     raws.push(socket);
     return socket;
   };
-  const client = (name: string, role = 'family') => {
-    const c = connectClient(server.url, plan.id, { name, role });
+  /** A new member of the circle, connected with a real provider. */
+  const join = (member: TestMember) => {
+    const c = connectClient(server.url, plan.id, member);
     others.push(c);
     return c;
   };
+  const client = async (name: string, role: Role = 'family') => join(await addTestMember(server, plan, { name, role }));
 
   /** Join as a raw socket, send `frame`, and return how the server closed the connection (-1: it did not). */
   async function sendOnJoined(frame: Uint8Array | string): Promise<number> {
@@ -53,7 +77,7 @@ describe('bad input', () => {
   /** The healthy person is still connected, writes more, and has it saved. */
   async function healthyCarriesOn(): Promise<void> {
     round += 1;
-    healthy.type('aboutMe', `still here ${round}. `);
+    healthy.type(SECTION, `still here ${round}. `);
     await waitFor(() => healthy.isSaved(), `the healthy client's round ${round} is saved`);
     expect(healthy.closes).toEqual([]);
     expect(healthy.provider.wsconnected).toBe(true);
@@ -61,7 +85,7 @@ describe('bad input', () => {
 
   /** A newcomer gets exactly what the healthy person wrote, and nothing outside the plan's sections. */
   async function expectPlanIsHealthysWords(): Promise<void> {
-    const newcomer = client('Newcomer');
+    const newcomer = await client('Newcomer');
     await waitForSync(newcomer);
     for (const sectionId of SECTION_IDS) expect(newcomer.text(sectionId)).toBe(healthy.text(sectionId));
     for (const name of newcomer.doc.share.keys()) expect(SECTION_FIELD_NAMES.has(name), `root ${name}`).toBe(true);
@@ -71,11 +95,13 @@ describe('bad input', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    plan = await createTestPlan(server.url);
-    healthy = connectClient(server.url, plan.id, { name: 'Healthy', role: 'family' });
+    plan = await createTestPlan(server);
+    healthyMember = await addTestMember(server, plan, { name: 'Healthy', role: 'family' });
+    rawMember = await addTestMember(server, plan, { name: 'Raw', role: 'family' });
+    healthy = connectClient(server.url, plan.id, healthyMember);
     healthy.provider.awareness.setLocalState({ user: { color: '#047857' }, section: 'aboutMe' });
     await waitForSync(healthy);
-    healthy.type('aboutMe', 'Sam likes walking. ');
+    healthy.type(SECTION, 'Sam likes walking. ');
     await waitFor(() => healthy.isSaved(), 'first words saved');
   });
 
@@ -117,7 +143,7 @@ describe('bad input', () => {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(healthy.doc));
       const updates: Uint8Array[] = [];
       doc.on('update', (u: Uint8Array) => updates.push(u));
-      const text = (doc.getXmlFragment(sectionFieldName('aboutMe')).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const text = (doc.getXmlFragment(sectionFieldName(SECTION)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
       text.insert(0, 'INJECTED ');
       const update = updates[0]!;
       for (const cut of [1, Math.floor(update.length / 2), update.length - 1]) {
@@ -128,7 +154,7 @@ describe('bad input', () => {
       const whole = updateMessage(update);
       expect(await sendOnJoined(whole.slice(0, whole.length - 3))).toBe(CloseCode.malformedMessage);
       await healthyCarriesOn();
-      expect(healthy.text('aboutMe')).not.toContain('INJECTED');
+      expect(healthy.text(SECTION)).not.toContain('INJECTED');
     });
 
     it('a text frame', async () => {
@@ -156,7 +182,7 @@ describe('bad input', () => {
       for (const write of [
         (doc: Y.Doc) => doc.getText('evil').insert(0, 'x'),
         (doc: Y.Doc) => doc.getMap('evil').set('admin', true),
-        (doc: Y.Doc) => doc.getMap(sectionFieldName('aboutMe')).set('sub', new Y.Doc()),
+        (doc: Y.Doc) => doc.getMap(sectionFieldName(SECTION)).set('sub', new Y.Doc()),
       ]) {
         const doc = new Y.Doc();
         const updates: Uint8Array[] = [];
@@ -171,7 +197,7 @@ describe('bad input', () => {
   });
 
   describe('hostile presence', () => {
-    type Presence = { id: number; user?: { name?: string; role?: string; color?: string }; section?: string };
+    type Presence = { id: number; user?: { id?: string; name?: string; role?: string; color?: string }; section?: string };
     /** Everyone else's presence as this awareness holds it. */
     const states = (awareness: awarenessProtocol.Awareness): Presence[] =>
       [...awareness.getStates()].filter(([id]) => id !== awareness.clientID).map(([id, state]) => ({ id, ...state }));
@@ -208,12 +234,15 @@ describe('bad input', () => {
       // Removing someone else's presence does not work either.
       owner.ws.send(awarenessMessage(awarenessEntries([{ clientId: healthy.doc.clientID, clock: 10_002, json: 'null' }])));
 
-      const watcher = client('Watcher');
+      const watcher = await client('Watcher');
       await waitForSync(watcher);
       await waitFor(() => states(watcher.provider.awareness).some((s) => s.id === 999_001), 'the owner\'s own presence arrives');
       const seen = states(watcher.provider.awareness);
       const healthyState = seen.find((s) => s.id === healthy.doc.clientID);
-      expect(healthyState).toMatchObject({ section: 'aboutMe', user: { name: 'Healthy', role: 'family', color: colorForName('Healthy') } });
+      expect(healthyState).toMatchObject({
+        section: 'aboutMe',
+        user: { id: healthyMember.accountId, name: 'Healthy', role: 'family', color: colorForName('Healthy') },
+      });
       expect(healthy.provider.awareness.getLocalState()).toMatchObject({ section: 'aboutMe' });
 
       // When they leave, the healthy person's presence stays.
@@ -229,7 +258,7 @@ describe('bad input', () => {
     it('presence that would pass the size limit only before the server adds the name is refused', async () => {
       // The server adds the sender's name, role and colour, and everyone else's provider echoes the result back:
       // were it passed on, every echo would be over the limit and everyone else would be disconnected.
-      const watcher = client('Watcher');
+      const watcher = await client('Watcher');
       await waitForSync(watcher);
       const json = JSON.stringify({ section: 'aboutMe', padding: 'x'.repeat(LIMITS.maxAwarenessStateBytes - 40) });
       expect(Buffer.byteLength(json)).toBeLessThanOrEqual(LIMITS.maxAwarenessStateBytes);
@@ -253,7 +282,7 @@ describe('bad input', () => {
     it('a later joiner sees correct presence: the server kept running and dropped the hostile senders', async () => {
       for (const socket of raws) socket.ws.terminate();
       await Promise.all(raws.map((s) => s.closed));
-      const later = client('Later', 'advocate');
+      const later = await client('Later', 'advocate');
       await waitForSync(later);
       await waitFor(() => states(later.provider.awareness).some((s) => s.id === healthy.doc.clientID), 'presence arrives');
       const names = states(later.provider.awareness).map((s) => s.user?.name);
@@ -263,8 +292,10 @@ describe('bad input', () => {
     });
 
     it('someone whose presence claims another name is shown with the name they joined with', async () => {
-      const eve = client('Eve', 'advocate');
-      eve.provider.awareness.setLocalState({ user: { name: 'Sam', role: 'person', color: '#b91c1c' }, section: 'aboutMe' });
+      const eveMember = await addTestMember(server, plan, { name: 'Eve', role: 'advocate' });
+      const eve = join(eveMember);
+      // She claims to be the person, account id and all.
+      eve.provider.awareness.setLocalState({ user: { id: plan.owner.accountId, name: 'Sam', role: 'person', color: '#b91c1c' }, section: 'aboutMe' });
       await waitForSync(eve);
       await waitFor(() => healthy.provider.awareness.getStates().has(eve.doc.clientID), 'Eve\'s presence arrives');
       await waitFor(
@@ -272,8 +303,8 @@ describe('bad input', () => {
         'Eve\'s latest presence arrives',
       );
       expect(healthy.provider.awareness.getStates().get(eve.doc.clientID)).toEqual({
-        // Name, role and colour are the server's, whatever the browser claimed.
-        user: { name: 'Eve', role: 'advocate', color: colorForName('Eve') },
+        // Account id, name, role and colour are the server's, whatever the browser claimed.
+        user: { id: eveMember.accountId, name: 'Eve', role: 'advocate', color: colorForName('Eve') },
         section: 'aboutMe',
       });
       eve.destroy();
@@ -293,8 +324,8 @@ describe('bad input', () => {
       // URL parsing (the client's and the server's) resolves the dots before routing: the upgrade is refused.
       expect(await raw(`${server.url.replace(/^http/, 'ws')}/sync/../../etc`).refused).toBe(404);
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request(`${server.url}/sync/../../etc?name=Raw&role=family`, {
-          headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        const req = request(`${server.url}/sync/../../etc`, {
+          headers: { cookie: rawMember.cookie, Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
         });
         req.on('upgrade', (_res, socket) => {
           socket.destroy();
@@ -310,30 +341,45 @@ describe('bad input', () => {
       expect(status).toBe(404);
     });
 
-    it('missing or invalid name and role are refused with invalidIdentity', async () => {
-      const invalid: Record<string, string>[] = [
-        {},
-        { name: 'Megan' },
-        { role: 'family' },
-        { name: 'Megan', role: 'admin' },
-        { name: '   ', role: 'family' },
-        { name: 'x'.repeat(LIMITS.maxDisplayNameLength + 1), role: 'family' },
-        { name: 'Megan\u0007', role: 'family' },
+    it('someone not signed in is refused with notSignedIn, whatever they claim to be, and never sees the plan', async () => {
+      const signedOut = await createTestAccount(server, 'Signed Out');
+      await signOut(server.accounts, signedOut.token);
+      const url = syncUrl(server.url, plan.id);
+      const attempts: [string, string, string | null][] = [
+        ['no cookie', url, null],
+        // The name and role a connection once said for itself now count for nothing.
+        ['no cookie, a name and a role in the address', `${url}?name=Sam&role=person`, null],
+        ['a cookie that is not a session', url, `${SESSION_COOKIE}=garbage`],
+        ['a session token nobody was given', url, `${SESSION_COOKIE}=${'A'.repeat(43)}`],
+        ['a session that was signed out', url, signedOut.cookie],
+        ['a real token under another cookie name', url, `other_session=${healthyMember.token}`],
       ];
-      for (const params of invalid) {
-        const socket = raw(syncUrl(server.url, plan.id, params));
+      for (const [what, address, cookie] of attempts) {
+        const socket = raw(address, cookie);
         const { code, reason } = await socket.closed;
-        expect(code, JSON.stringify(params)).toBe(CloseCode.invalidIdentity);
+        expect(code, what).toBe(CloseCode.notSignedIn);
         expect(reason).not.toMatch(LEAK);
+        expect(socket.messages, what).toEqual([]);
       }
+      await healthyCarriesOn();
+    });
+
+    it('someone signed in who is not in the plan\'s circle is refused with notInCircle, and never sees the plan', async () => {
+      const stranger = await createTestAccount(server, 'Stranger');
+      const socket = raw(syncUrl(server.url, plan.id), stranger.cookie);
+      const { code, reason } = await socket.closed;
+      expect(code).toBe(CloseCode.notInCircle);
+      expect(reason).not.toMatch(LEAK);
+      expect(socket.messages).toEqual([]);
       await healthyCarriesOn();
     });
   });
 
   describe('REST', () => {
     const bodies: string[] = [];
-    async function call(path: string, init?: RequestInit): Promise<{ status: number; body: { error?: { id: string; issues?: unknown[] } } }> {
-      const res = await fetch(`${server.url}${path}`, init);
+    /** As the healthy person, signed in: what is refused here is the input, not who sent it. */
+    async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: { error?: { id: string; issues?: unknown[] } } }> {
+      const res = await fetch(`${server.url}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), cookie: healthyMember.cookie } });
       const text = await res.text();
       bodies.push(text);
       return { status: res.status, body: JSON.parse(text) as { error?: { id: string; issues?: unknown[] } } };
@@ -387,8 +433,8 @@ describe('bad input', () => {
     const fromDisk = new Y.Doc();
     for (const update of await server.store.loadDocument(plan.id)) Y.applyUpdate(fromDisk, update);
     for (const name of fromDisk.share.keys()) expect(SECTION_FIELD_NAMES.has(name), `stored root ${name}`).toBe(true);
-    expect(fromDisk.getXmlFragment(sectionFieldName('aboutMe')).toString()).toBe(
-      healthy.doc.getXmlFragment(sectionFieldName('aboutMe')).toString(),
+    expect(fromDisk.getXmlFragment(sectionFieldName(SECTION)).toString()).toBe(
+      healthy.doc.getXmlFragment(sectionFieldName(SECTION)).toString(),
     );
   });
 });

@@ -11,24 +11,34 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import { MessageType, sectionFieldName } from '../../shared/protocol.js';
-import type { PlanMeta } from '../../shared/schemas.js';
 import { replaceBytes, varString } from '../helpers/bytes.js';
 import { connectRaw, syncMessage, syncUrl } from '../helpers/rawSocket.js';
-import { connectClient, createTestPlan, startTestServer, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
+import { addTestMember, connectClient, createTestPlan, startTestServer, waitFor, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
+/**
+ * Where everyone writes: a section every member with edit rights may write, so that what refuses each hostile
+ * message is the check on its content, never the sender's rights.
+ */
+const SECTION = 'howNeedsMet';
+
 describe('hostile input', () => {
   let server: Server;
-  let plan: PlanMeta;
+  let plan: Awaited<ReturnType<typeof createTestPlan>>;
   let healthy: TestClient;
+  /** Family members with edit rights: the one who sends hostile messages, and one who tries to pass as someone else. */
+  let raw: TestMember;
+  let mallory: TestMember;
 
   beforeAll(async () => {
     server = await startTestServer();
-    plan = await createTestPlan(server.url);
-    healthy = connectClient(server.url, plan.id, { name: 'Healthy', role: 'family' });
+    plan = await createTestPlan(server);
+    raw = await addTestMember(server, plan, { name: 'Raw', role: 'family' });
+    mallory = await addTestMember(server, plan, { name: 'Mallory', role: 'family' });
+    healthy = connectClient(server.url, plan.id, await addTestMember(server, plan, { name: 'Healthy', role: 'family' }));
     await waitForSync(healthy);
-    healthy.type('aboutMe', 'Before. ');
+    healthy.type(SECTION, 'Before. ');
     await waitFor(() => healthy.isSaved(), 'first words saved');
   });
   afterAll(async () => {
@@ -38,19 +48,19 @@ describe('hostile input', () => {
 
   /** The healthy person can still type, and be told it is saved. */
   async function stillWorks(words: string): Promise<void> {
-    healthy.type('aboutMe', words);
+    healthy.type(SECTION, words);
     await waitFor(() => healthy.isSaved(), `"${words}" saved`);
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
   }
 
   /** A raw connection that has joined the plan, with a copy of it. */
-  async function joinedRaw(name = 'Raw') {
-    const raw = connectRaw(syncUrl(server.url, plan.id, { name, role: 'family' }));
-    await raw.joined();
+  async function joinedRaw(member: TestMember = raw) {
+    const socket = connectRaw(syncUrl(server.url, plan.id), member.cookie);
+    await socket.joined();
     const copy = new Y.Doc({ gc: false });
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(healthy.doc));
-    return { raw, copy };
+    return { raw: socket, copy };
   }
 
   /** The update `change` makes to a copy of the plan. */
@@ -73,30 +83,30 @@ describe('hostile input', () => {
     // Yjs itself cannot encode such a value (that is the point), so a placeholder's JSON text is swapped for it.
     const placeholder = 'PLACEHOLDER-VALUE';
     const update = updateFrom(copy, (doc) => {
-      const paragraph = doc.getXmlFragment(sectionFieldName('aboutMe')).get(0) as Y.XmlElement;
+      const paragraph = doc.getXmlFragment(sectionFieldName(SECTION)).get(0) as Y.XmlElement;
       (paragraph.get(0) as Y.XmlText).format(0, 3, { bold: placeholder });
     });
     const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
     raw.ws.send(syncMessage(syncProtocol.messageYjsUpdate, replaceBytes(update, varString(JSON.stringify(placeholder)), varString(deep))));
     expect((await raw.closed).code).toBe(CloseCode.malformedMessage);
     await stillWorks('After deep marks. ');
-    const late = connectClient(server.url, plan.id, { name: 'Late', role: 'advocate' });
+    const late = connectClient(server.url, plan.id, await addTestMember(server, plan, { name: 'Late', role: 'advocate', level: 'view' }));
     await waitForSync(late);
-    expect(late.text('aboutMe')).toContain('After deep marks.');
+    expect(late.text(SECTION)).toContain('After deep marks.');
     late.destroy();
   });
 
   it('a bare value placed inside a paragraph is refused', async () => {
     const { raw, copy } = await joinedRaw();
     const update = updateFrom(copy, (doc) => {
-      const paragraph = doc.getXmlFragment(sectionFieldName('aboutMe')).get(0) as Y.XmlElement;
+      const paragraph = doc.getXmlFragment(sectionFieldName(SECTION)).get(0) as Y.XmlElement;
       paragraph.insert(paragraph.length, [new Y.XmlElement('paragraph')]); // fine: an element
-      doc.getXmlFragment(sectionFieldName('aboutMe')); // no-op
+      doc.getXmlFragment(sectionFieldName(SECTION)); // no-op
     });
     raw.ws.send(syncMessage(syncProtocol.messageYjsUpdate, update));
     // An element inside an element is allowed; now a bare value, which the editor could not show.
     const bare = updateFrom(copy, (doc) => {
-      const paragraph = doc.getXmlFragment(sectionFieldName('aboutMe')).get(0) as Y.XmlElement;
+      const paragraph = doc.getXmlFragment(sectionFieldName(SECTION)).get(0) as Y.XmlElement;
       (paragraph as unknown as Y.Array<unknown>).insert(0, [{ not: 'a node' }]);
     });
     raw.ws.send(syncMessage(syncProtocol.messageYjsUpdate, bare));
@@ -105,22 +115,22 @@ describe('hostile input', () => {
   });
 
   it('nobody can write under another person\'s client id', async () => {
-    const { raw, copy } = await joinedRaw('Mallory');
+    const { raw, copy } = await joinedRaw(mallory);
     // Mallory continues the healthy person's own clock, so the words would show as theirs.
     copy.clientID = healthy.doc.clientID;
     const update = updateFrom(copy, (doc) => {
-      const paragraph = doc.getXmlFragment(sectionFieldName('aboutMe')).get(0) as Y.XmlElement;
+      const paragraph = doc.getXmlFragment(sectionFieldName(SECTION)).get(0) as Y.XmlElement;
       const text = paragraph.get(0) as Y.XmlText;
       text.insert(text.length, 'Written by someone else. ');
     });
     raw.ws.send(syncMessage(syncProtocol.messageYjsUpdate, update));
     expect((await raw.closed).code).toBe(CloseCode.malformedMessage);
     await stillWorks('Still only mine. ');
-    expect(healthy.text('aboutMe')).not.toContain('Written by someone else.');
+    expect(healthy.text(SECTION)).not.toContain('Written by someone else.');
   });
 
   it('asking for the whole plan over and over on one connection is cut off', async () => {
-    const raw = connectRaw(syncUrl(server.url, plan.id, { name: 'Greedy', role: 'family' }));
+    const raw = connectRaw(syncUrl(server.url, plan.id), (await addTestMember(server, plan, { name: 'Greedy', role: 'family' })).cookie);
     await raw.joined();
     const step1 = syncMessage(syncProtocol.messageYjsSyncStep1, Y.encodeStateVector(new Y.Doc()));
     for (let i = 0; i < LIMITS.maxSyncRequestsPerConnection; i++) raw.ws.send(step1);
@@ -132,7 +142,7 @@ describe('hostile input', () => {
   });
 
   it('a flood of save checkpoints is answered with the newest, without the server holding one per question', async () => {
-    const raw = connectRaw(syncUrl(server.url, plan.id, { name: 'Asker', role: 'family' }));
+    const raw = connectRaw(syncUrl(server.url, plan.id), (await addTestMember(server, plan, { name: 'Asker', role: 'family' })).cookie);
     await raw.joined();
     const before = raw.messages.length;
     const checkpoint = (token: number) => {
@@ -141,7 +151,7 @@ describe('hostile input', () => {
       encoding.writeVarUint(encoder, token);
       return encoding.toUint8Array(encoder);
     };
-    healthy.type('aboutMe', 'A write in flight. '); // so the questions have something to wait for
+    healthy.type(SECTION, 'A write in flight. '); // so the questions have something to wait for
     for (let token = 1; token <= 1000; token++) raw.ws.send(checkpoint(token));
     const answers = () =>
       raw.messages.slice(before).flatMap((m) => {
@@ -179,7 +189,8 @@ describe('hostile input', () => {
   });
 
   it('a plan address with broken percent-encoding gets 400, not a server error', async () => {
-    const res = await fetch(`${server.url}/api/plans/%E0%A4%A`);
+    // Signed in, as the raw member: a signed-out request would be turned away before the address is read.
+    const res = await fetch(`${server.url}/api/plans/%E0%A4%A`, { headers: { cookie: raw.cookie } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { id: string } }).error.id).toBe('invalidRequest');
   });
