@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/limits.js';
 import { accountSchema } from '../../shared/schemas.js';
-import { startTestServer } from '../helpers/server.js';
+import { createTestAccount, startTestServer } from '../helpers/server.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -142,15 +142,26 @@ describe('accounts', () => {
     });
     expect(form.status).toBe(403);
     expect(await errorId(form)).toBe('crossSiteRequest');
-    const textPlain = await fetch(`${server.url}/api/plans`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"jurisdiction":"wales"}' });
+    // Starting a plan needs a session: the posts below carry one, as a visitor's browser would send it to another
+    // site's form or script.
+    const { cookie } = await createTestAccount(server, 'Rhian');
+    const signedIn = () => {
+      const agent = browserAgent(server.url);
+      agent.setCookieRaw(cookie);
+      return agent;
+    };
+    const textPlain = await fetch(`${server.url}/api/plans`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie }, body: '{"jurisdiction":"wales"}' });
     expect(textPlain.status).toBe(403);
-    const otherOrigin = await browserAgent(server.url).post('/api/plans', { jurisdiction: 'wales' }, { origin: 'https://evil.example' });
+    expect(await errorId(textPlain)).toBe('crossSiteRequest');
+    const otherOrigin = await signedIn().post('/api/plans', { jurisdiction: 'wales' }, { origin: 'https://evil.example' });
     expect(otherOrigin.status).toBe(403);
+    expect(await errorId(otherOrigin)).toBe('crossSiteRequest');
     // The same host over https (a proxy ending TLS in front of us) is this site.
-    const sameHost = await browserAgent(server.url).post('/api/plans', { jurisdiction: 'wales' }, { origin: server.url.replace('http:', 'https:') });
+    const sameHost = await signedIn().post('/api/plans', { jurisdiction: 'wales' }, { origin: server.url.replace('http:', 'https:') });
     expect(sameHost.status).toBe(201);
-    const crossSite = await browserAgent(server.url).post('/api/plans', { jurisdiction: 'wales' }, { 'sec-fetch-site': 'cross-site' });
+    const crossSite = await signedIn().post('/api/plans', { jurisdiction: 'wales' }, { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
+    expect(await errorId(crossSite)).toBe('crossSiteRequest');
   });
 
   it(`slows down guessing: after ${LIMITS.maxFailedSignInsPerAccount} failures an account refuses even the right password for a while`, async () => {

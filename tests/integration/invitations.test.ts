@@ -4,7 +4,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptInvitation, addOwner, createInvitation } from '../../server/circle/circleOperations.js';
+import { acceptInvitation, addCreator, createInvitation } from '../../server/circle/circleOperations.js';
 import { LowdbCircleStore } from '../../server/storage/lowdb/lowdbCircleStore.js';
 import { LIMITS } from '../../shared/limits.js';
 import { invitationSchema, myPlansAnswerSchema, planMetaSchema } from '../../shared/schemas.js';
@@ -115,7 +115,7 @@ describe('invitations', () => {
     const dir = await tempDir();
     const circles = await LowdbCircleStore.open(dir);
     const id = 'AAAAAAAAAAAAAAAAAAAAAA';
-    await addOwner(circles, id, 'owner', new Date().toISOString());
+    await addCreator(circles, id, 'owner', new Date());
     const made = new Date('2026-11-01T10:00:00Z');
     const { token } = await createInvitation(circles, id, 'owner', { role: 'family', level: 'edit' }, made);
     const later = new Date(made.getTime() + LIMITS.invitationLifetimeMs + 1);

@@ -1,7 +1,7 @@
 // Plans started by someone signed in are theirs: they are the plan's person, "My plans" lists it with their part,
 // nobody else's list shows it, and the circle records who added whom.
 
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { myPlansAnswerSchema, planMetaSchema } from '../../shared/schemas.js';
@@ -28,10 +28,10 @@ describe('my plans', () => {
     await server?.dispose();
   });
 
-  const startPlan = (cookie: string | null, body: unknown) =>
+  const startPlan = (cookie: string, body: unknown) =>
     fetch(`${server.url}/api/plans`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify(body),
     }).then(async (res) => planMetaSchema.parse(await res.json()));
   const listFor = (cookie: string) =>
@@ -42,7 +42,15 @@ describe('my plans', () => {
     const megan = await signUp(server.url, 'Megan Jones', 'megan@example.org');
     const first = await startPlan(rhys, { jurisdiction: 'wales', title: 'Cynllun Rhys' });
     const second = await startPlan(rhys, { jurisdiction: 'england', title: 'Second plan' });
-    await startPlan(null, { jurisdiction: 'england', title: 'Started without an account' });
+    // Someone signed out cannot start a plan at all (it would belong to nobody).
+    const anonymous = await fetch(`${server.url}/api/plans`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jurisdiction: 'england', title: 'Started without an account' }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { id: string } }).error.id).toBe('notSignedIn');
+    expect(await readdir(path.join(server.dataDir, 'plans')), 'only the two plans Rhys started exist').toHaveLength(2);
 
     const mine = await listFor(rhys);
     expect(mine.map((p) => p.plan.id)).toEqual([second.id, first.id]);

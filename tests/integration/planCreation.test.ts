@@ -3,26 +3,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/limits.js';
 import { planMetaSchema } from '../../shared/schemas.js';
-import { startTestServer } from '../helpers/server.js';
+import { createTestAccount, startTestServer } from '../helpers/server.js';
 
 describe('starting plans', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
+  /** The session cookie of the one signed-in person who starts every plan here. */
+  let cookie: string;
   beforeAll(async () => {
     server = await startTestServer();
+    ({ cookie } = await createTestAccount(server, 'Rhys'));
   });
   afterAll(async () => {
     await server?.dispose();
   });
 
   const start = (body: unknown) =>
-    fetch(`${server.url}/api/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/plans`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
 
   it('returns the new plan, with a title cleaned of surrounding space', async () => {
     const res = await start({ jurisdiction: 'wales', title: '  Cynllun Rhys  ', language: 'cy' });
     expect(res.status).toBe(201);
     const plan = planMetaSchema.parse(await res.json());
     expect(plan).toMatchObject({ jurisdiction: 'wales', title: 'Cynllun Rhys', language: 'cy' });
-    const fetched = await fetch(`${server.url}/api/plans/${plan.id}`);
+    const fetched = await fetch(`${server.url}/api/plans/${plan.id}`, { headers: { cookie } });
     expect(planMetaSchema.parse(await fetched.json())).toEqual(plan);
   });
 
