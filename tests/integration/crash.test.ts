@@ -6,8 +6,10 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../server/storage/lowdb/journal.js';
+import type { Role } from '../../shared/roles.js';
 import { serverEntry, spawnServer, type ChildServer } from '../helpers/childServer.js';
-import { connectClient, createTestPlan, makeDataDir, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
+import { addMemberOverHttp, createPlanOverHttp } from '../helpers/httpMembers.js';
+import { connectClient, makeDataDir, waitFor, waitForSync, type TestClient } from '../helpers/server.js';
 import { sleep } from '../helpers/wait.js';
 
 const LIVE_FILES = ['meta.json', 'state.json', 'updates.log'];
@@ -33,15 +35,20 @@ describe('crash', () => {
   it('keeps everything that was reported saved when the server is killed mid-burst', async () => {
     const first = await spawnServer(entry.entry, dataDir);
     servers.push(first);
-    const plan = await createTestPlan(first.url);
+    // The child keeps its own accounts and circles: everyone signs up and joins over its API, as in a browser.
+    const plan = await createPlanOverHttp(first.url, 'england', 'Sam');
+    const member = (name: string, role: Role) => addMemberOverHttp(first.url, plan, { name, role });
+    const reader = await member('Reader', 'advocate');
     let killOnNextSave = false;
 
-    const writers = [
-      { name: 'Sam', role: 'person', section: 'aboutMe' },
-      { name: 'Megan', role: 'family', section: 'whatMatters' },
-      { name: 'Alex', role: 'socialWorker', section: 'assessedNeeds' },
-    ].map((w) => {
-      const c = connectClient(first.url, plan.id, { name: w.name, role: w.role });
+    // Each writes in a section of their own that their role may edit.
+    const people = [
+      { name: 'Sam', member: plan.owner, section: 'aboutMe' },
+      { name: 'Megan', member: await member('Megan', 'family'), section: 'howNeedsMet' },
+      { name: 'Alex', member: await member('Alex', 'socialWorker'), section: 'assessedNeeds' },
+    ];
+    const writers = people.map((w) => {
+      const c = connectClient(first.url, plan.id, w.member);
       clients.push(c);
       /** The section's text after each of this client's changes (the n-th change at index n - 1). */
       const history: string[] = [];
@@ -103,18 +110,18 @@ describe('crash', () => {
 
     const second = await spawnServer(entry.entry, dataDir);
     servers.push(second);
-    const reader = connectClient(second.url, plan.id, { name: 'Reader', role: 'advocate' });
-    clients.push(reader);
-    await waitForSync(reader);
+    const readerClient = connectClient(second.url, plan.id, reader);
+    clients.push(readerClient);
+    await waitForSync(readerClient);
     for (const w of writers) {
-      const recovered = reader.text(w.section);
+      const recovered = readerClient.text(w.section);
       for (const savedText of w.saved) {
         expect(recovered.startsWith(savedText), `${w.name}: "${savedText.slice(-30)}" was reported saved`).toBe(true);
       }
       // Nothing was invented: what came back is a prefix of what was typed.
       expect(typedText.get(w.name)!.startsWith(recovered)).toBe(true);
     }
-    expect(reader.closes).toEqual([]);
+    expect(readerClient.closes).toEqual([]);
     await second.stop('SIGTERM');
     expect(second.process.exitCode).toBe(0);
   });
