@@ -4,7 +4,9 @@
 
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { createTestPlan } from '../helpers/server.js';
+import { accountSchema } from '../../shared/schemas.js';
+import { acceptInvitation, createInvitation } from '../../server/circle/circleOperations.js';
+import { createTestPlan } from '../helpers/members.js';
 import { openPage, screenshot, seriousAccessibilityViolations, useBrowserAndServer } from './browser.js';
 
 const env = useBrowserAndServer();
@@ -20,14 +22,15 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** Makes an account through the API, as the page would (JSON, so the server accepts it). */
-async function createAccount(displayName: string, email: string, password: string): Promise<void> {
+/** Makes an account through the API, as the page would (JSON, so the server accepts it); returns its id. */
+async function createAccount(displayName: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${env.server.url}/api/account/sign-up`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ displayName, email, password }),
   });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  return accountSchema.parse(((await res.json()) as { account: unknown }).account).id;
 }
 
 it('creates an account, signs out and in, and changes the password', async () => {
@@ -149,16 +152,32 @@ it('asks a signed-out visitor to sign in for the account page, and returns there
 });
 
 it('returns to the plan it was signing in from, and never to another site', async () => {
-  await createAccount('Megan Hughes', 'megan@example.com', 'megan correct horse');
-  const plan = await createTestPlan(env.server.url);
+  const meganId = await createAccount('Megan Hughes', 'megan@example.com', 'megan correct horse');
+  const plan = await createTestPlan(env.server);
+  const { token } = await createInvitation(env.server.circles, plan.id, plan.owner.accountId, { role: 'family', level: 'edit' });
+  await acceptInvitation(env.server.circles, token, meganId);
   const { page } = await openPage(await env.browser.newContext());
   await page.goto(`${env.server.url}/plans/${plan.id}`);
-  await page.getByLabel('Your name').waitFor();
+  // Signed out, the plan is not shown at all: only the way to sign in.
+  await heading(page, 'Sign in to open this plan').waitFor();
+  expect(await page.locator('.section-editor').count()).toBe(0);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await header(page).getByRole('link', { name: 'Sign in' }).click();
   await signIn(page, 'megan@example.com', 'megan correct horse');
-  await page.getByLabel('Your name').waitFor();
+  await page.locator('.section-editor').first().waitFor();
   expect(new URL(page.url()).pathname).toBe(`/plans/${plan.id}`);
   await header(page).getByText('Signed in as Megan Hughes').waitFor();
+  expect(await page.getByText('You are Megan Hughes (Family or friend)').count()).toBe(1);
+
+  // Someone signed in who is not in the circle is told so, in plain words; the page's own link works too.
+  await createAccount('Alex Hughes', 'alex@example.com', 'alex correct horse');
+  const stranger = await openPage(await env.browser.newContext());
+  await stranger.page.goto(`${env.server.url}/plans/${plan.id}`);
+  await stranger.page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await signIn(stranger.page, 'alex@example.com', 'alex correct horse');
+  await expect.poll(() => stranger.page.getByRole('alert').innerText()).toContain('You are not in this plan’s circle');
+  expect(new URL(stranger.page.url()).pathname).toBe(`/plans/${plan.id}`);
+  expect(await stranger.page.locator('.section-editor').count()).toBe(0);
 
   for (const next of ['//evil.example/', '/\\evil.example/', 'https://evil.example/']) {
     const context = await env.browser.newContext();

@@ -9,8 +9,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseConfig } from '../../server/config.js';
 import { startCylchServer, type CylchServer } from '../../server/cylchServer.js';
+import { SESSION_COOKIE } from '../../server/http/sessions.js';
 import { createLogger } from '../../server/log.js';
 import { afterAll, beforeAll } from 'vitest';
+import type { TestMember } from '../helpers/members.js';
 import { CLIENT_DIR, makeDataDir } from '../helpers/server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,11 +89,27 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; p
   return { page, problems };
 }
 
-export async function joinPlan(page: Page, baseUrl: string, planId: string, name: string, roleLabel: string): Promise<void> {
+/** Sign a browser context in as `member`: their session cookie, as signing in on the page would set it. */
+export async function signInAs(context: BrowserContext, baseUrl: string, member: Pick<TestMember, 'token'>): Promise<void> {
+  await context.addCookies([{ name: SESSION_COOKIE, value: member.token, url: baseUrl }]);
+}
+
+/** A new browser context signed in as `member`, and a page in it that records problems. */
+export async function openPageAs(
+  browser: Browser,
+  baseUrl: string,
+  member: Pick<TestMember, 'token'>,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ page: Page; problems: string[]; context: BrowserContext }> {
+  const context = await browser.newContext(options);
+  await signInAs(context, baseUrl, member);
+  return { ...(await openPage(context)), context };
+}
+
+/** Open a plan's page (signed in as a member) and wait for its editors, which appear once the server says what
+ * this member may do. */
+export async function openPlan(page: Page, baseUrl: string, planId: string): Promise<void> {
   await page.goto(`${baseUrl}/plans/${planId}`);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: roleLabel }).check();
-  await page.getByRole('button', { name: 'Join the plan' }).click();
   await page.locator('.section-editor').first().waitFor();
 }
 

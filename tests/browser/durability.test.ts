@@ -2,36 +2,37 @@
 
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { createTestPlan } from '../helpers/server.js';
-import { editor, joinPlan, openPage, saveState, screenshot, useBrowserAndServer } from './browser.js';
+import { addTestMember, createTestPlan } from '../helpers/members.js';
+import { editor, openPageAs, openPlan, saveState, screenshot, useBrowserAndServer } from './browser.js';
 
 const env = useBrowserAndServer();
 
 const saved = { timeout: 15_000 };
 
 it('text survives a reload and a server restart, and typing while offline is sent when the server returns', async () => {
-  const plan = await createTestPlan(env.server.url);
-  const { page } = await openPage(await env.browser.newContext());
-  await joinPlan(page, env.server.url, plan.id, 'Gwen Morgan', 'Advocate');
+  const plan = await createTestPlan(env.server, 'england', 'Gwen Morgan');
+  const alex = await addTestMember(env.server, plan, { name: 'Alex Hughes', role: 'socialWorker' });
+  const { page } = await openPageAs(env.browser, env.server.url, plan.owner);
+  await openPlan(page, env.server.url, plan.id);
 
   await editor(page, 'stayingInControl').click();
-  await page.keyboard.type('Gwen helps Sam read letters from the council.');
+  await page.keyboard.type('I ask Gwen to help me read letters from the council.');
   await expect.poll(() => saveState(page).getAttribute('data-save-state'), saved).toBe('saved');
 
-  // Reload: the name is remembered on this device and the text comes back from the server.
+  // Reload: still signed in, and the text comes back from the server.
   await page.reload();
-  await expect.poll(() => editor(page, 'stayingInControl').innerText()).toContain('Gwen helps Sam read letters from the council.');
+  await expect.poll(() => editor(page, 'stayingInControl').innerText()).toContain('I ask Gwen to help me read letters from the council.');
 
   // Server restart on the same port and data: the page reconnects by itself.
   await env.restartServer({ whileDown: () => typeWhileOffline(page) });
   await expect.poll(() => saveState(page).getAttribute('data-save-state'), saved).toBe('saved');
 
   // A different person, in a fresh browser, sees everything.
-  const other = await openPage(await env.browser.newContext());
-  await joinPlan(other.page, env.server.url, plan.id, 'Alex Hughes', 'Social worker');
+  const other = await openPageAs(env.browser, env.server.url, alex);
+  await openPlan(other.page, env.server.url, plan.id);
   await expect
     .poll(() => editor(other.page, 'stayingInControl').innerText())
-    .toContain('Gwen helps Sam read letters from the council. Typed while offline.');
+    .toContain('I ask Gwen to help me read letters from the council. Typed while offline.');
 });
 
 async function typeWhileOffline(page: Page): Promise<void> {
@@ -65,7 +66,8 @@ async function typeWhileOffline(page: Page): Promise<void> {
 }
 
 it('a link to a plan that does not exist says so in plain words', async () => {
-  const { page } = await openPage(await env.browser.newContext());
+  const plan = await createTestPlan(env.server);
+  const { page } = await openPageAs(env.browser, env.server.url, plan.owner);
   await page.goto(`${env.server.url}/plans/AAAAAAAAAAAAAAAAAAAAAA`);
   await expect.poll(() => page.getByRole('alert').innerText()).toContain('There is no plan at this address');
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('This plan cannot be opened');

@@ -1,17 +1,18 @@
 // The rich-text basics travel to the other person intact: headings, bold, italic, both kinds of list, links.
 
 import { expect, it } from 'vitest';
-import { createTestPlan } from '../helpers/server.js';
-import { editor, joinPlan, openPage, saveState, screenshot, useBrowserAndServer } from './browser.js';
+import { addTestMember, createTestPlan } from '../helpers/members.js';
+import { editor, openPageAs, openPlan, saveState, screenshot, useBrowserAndServer } from './browser.js';
 
 const env = useBrowserAndServer();
 
 it('formats with the toolbar and the other person sees the same structure', async () => {
-  const plan = await createTestPlan(env.server.url);
-  const a = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
-  const b = await openPage(await env.browser.newContext());
-  await joinPlan(a.page, env.server.url, plan.id, 'Alex Hughes', 'Social worker');
-  await joinPlan(b.page, env.server.url, plan.id, 'Sam Evans', 'The person the plan is about');
+  const plan = await createTestPlan(env.server, 'england', 'Sam Evans');
+  const alex = await addTestMember(env.server, plan, { name: 'Alex Hughes', role: 'socialWorker' });
+  const a = await openPageAs(env.browser, env.server.url, alex, { viewport: { width: 1280, height: 900 } });
+  const b = await openPageAs(env.browser, env.server.url, plan.owner);
+  await openPlan(a.page, env.server.url, plan.id);
+  await openPlan(b.page, env.server.url, plan.id);
 
   const page = a.page;
   const toolbar = page.getByRole('toolbar', { name: 'Formatting for My assessed needs' });

@@ -20,9 +20,7 @@ it('invites by link, and the invitee joins the circle after creating an account'
 
   const sam = await openPage(samContext);
   await sam.page.goto(`${env.server.url}/plans/${plan.id}`);
-  expect(await sam.page.getByLabel('Your name').inputValue()).toBe('Sam Evans');
-  await sam.page.getByRole('radio', { name: 'The person the plan is about' }).check();
-  await sam.page.getByRole('button', { name: 'Join the plan' }).click();
+  await sam.page.getByText('You are Sam Evans (The person the plan is about)').waitFor();
 
   // Folded away until asked for, so the plan comes first.
   await sam.page.locator('summary', { hasText: 'Invite someone to the circle' }).click();
@@ -52,6 +50,10 @@ it('invites by link, and the invitee joins the circle after creating an account'
   await megan.page.getByText('You will join as Megan Evans.').waitFor();
   await megan.page.getByRole('button', { name: 'Join the plan' }).click();
   await megan.page.waitForURL(`${env.server.url}/plans/${plan.id}`);
+  await megan.page.getByText('You are Megan Evans (Family or friend)').waitFor();
+  // Comment level: every section is read-only, and says so.
+  await expect.poll(() => megan.page.locator('#section-howNeedsMet-rights-note').innerText()).toContain('You can read this plan, but not change it.');
+  expect(await megan.page.locator('.section-editor[data-section="howNeedsMet"]').getAttribute('contenteditable')).toBe('false');
 
   await megan.page.goto(env.server.url);
   const mine = megan.page.getByRole('region', { name: 'My plans' });

@@ -1,4 +1,4 @@
-// Someone signed in who starts a plan finds it under "My plans", as the plan's person, and joins it under their
+// Someone signed in who starts a plan finds it under "My plans", as the plan's person, and is in it under their
 // account's name.
 
 import { expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { openPage, screenshot, seriousAccessibilityViolations, useBrowserAndServ
 
 const env = useBrowserAndServer();
 
-it('lists the plans I started under "My plans", and suggests my account name when I join', async () => {
+it('lists the plans I started under "My plans", and shows me in the plan under my account name', async () => {
   const { page, problems } = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
   await page.goto(env.server.url);
   await page.locator('header').getByRole('link', { name: 'Create an account' }).click();
@@ -20,11 +20,16 @@ it('lists the plans I started under "My plans", and suggests my account name whe
   await page.getByRole('heading', { name: 'My plans' }).waitFor();
   await expect.poll(() => page.getByText('You are not in any plan yet').count()).toBe(1);
 
+  await page.getByRole('radio', { name: 'For me' }).check();
   await page.getByRole('radio', { name: 'Wales' }).check();
   await page.getByLabel('Name of the plan (optional)').fill('Cynllun Rhian');
   await page.getByRole('button', { name: 'Start the plan' }).click();
-  await page.getByLabel('Your name').waitFor();
-  expect(await page.getByLabel('Your name').inputValue()).toBe('Rhian Price');
+  await page.locator('.section-editor').first().waitFor();
+  expect(await page.getByText('You are Rhian Price (The person the plan is about)').count()).toBe(1);
+  // The circle so far: Rhian, here now.
+  const circle = page.getByRole('region', { name: 'The circle of support' });
+  await expect.poll(() => circle.innerText()).toContain('Rhian Price');
+  await expect.poll(() => circle.innerText()).toContain('Here now');
 
   await page.goto(env.server.url);
   const mine = page.getByRole('region', { name: 'My plans' });

@@ -3,29 +3,30 @@
 
 import type { Dialog, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { createTestPlan } from '../helpers/server.js';
-import { editor, joinPlan, openPage, saveState, screenshot, seriousAccessibilityViolations, useBrowserAndServer } from './browser.js';
+import { addTestMember, createTestPlan } from '../helpers/members.js';
+import { editor, openPage, openPageAs, openPlan, saveState, screenshot, seriousAccessibilityViolations, useBrowserAndServer } from './browser.js';
 
 const env = useBrowserAndServer();
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName);
 
 it('lists plans on this device with names that tell them apart, and announces the page it opens', async () => {
-  const { page, problems } = await openPage(await env.browser.newContext({ viewport: { width: 1280, height: 900 } }));
-  const plan = await createTestPlan(env.server.url, 'wales');
+  const plan = await createTestPlan(env.server, 'wales', 'Rhian Price');
+  const { page, problems } = await openPageAs(env.browser, env.server.url, plan.owner, { viewport: { width: 1280, height: 900 } });
   await page.goto(env.server.url);
   // What earlier visits left behind: two untitled plans and the one just made.
   const remembered = [
-    { id: plan.id, title: plan.title, jurisdiction: 'wales', name: 'Rhian Price', role: 'person', lastOpened: '2026-11-24T10:15:00.000Z' },
-    { id: 'AAAAAAAAAAAAAAAAAAAAAA', title: null, jurisdiction: 'england', name: null, role: null, lastOpened: '2026-11-23T14:05:00.000Z' },
-    { id: 'BBBBBBBBBBBBBBBBBBBBBB', title: null, jurisdiction: 'wales', name: null, role: null, lastOpened: '2026-10-02T09:30:00.000Z' },
+    { id: plan.id, title: plan.title, jurisdiction: 'wales', lastOpened: '2026-11-24T10:15:00.000Z' },
+    { id: 'AAAAAAAAAAAAAAAAAAAAAA', title: null, jurisdiction: 'england', lastOpened: '2026-11-23T14:05:00.000Z' },
+    { id: 'BBBBBBBBBBBBBBBBBBBBBB', title: null, jurisdiction: 'wales', lastOpened: '2026-10-02T09:30:00.000Z' },
   ];
   await page.evaluate((plans) => localStorage.setItem('cylch.plans', JSON.stringify(plans)), remembered);
   await page.reload();
   // First load: focus stays at the top of the page.
   expect(await focusedTag(page)).toBe('BODY');
 
-  const list = page.locator('.plan-list');
+  // "Plans on this device" (not "My plans", which is shown too); found by its heading, in either language.
+  const list = page.locator('section:has(> #recent-heading) .plan-list');
   const names = await list.getByRole('link').allInnerTexts();
   expect(names).toHaveLength(3);
   expect(new Set(names).size).toBe(3);
@@ -42,7 +43,7 @@ it('lists plans on this device with names that tell them apart, and announces th
   // Opening a plan from the list moves focus to the new page's heading.
   await list.getByRole('link', { name: /^Test plan for Rhian/ }).click();
   await editor(page, 'aboutMe').waitFor();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Test plan for Rhian');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Test plan for Rhian Price');
   expect(await focusedTag(page)).toBe('H1');
   expect(problems).toEqual([]);
 });
@@ -54,11 +55,12 @@ it('shows the not-found page for an address with a broken %-escape', async () =>
 });
 
 it('asks before in-app navigation would lose unsaved words, and stays if told to', async () => {
-  const plan = await createTestPlan(env.server.url);
-  const { page } = await openPage(await env.browser.newContext());
-  await joinPlan(page, env.server.url, plan.id, 'Dafydd Rees', 'Advocate');
+  const plan = await createTestPlan(env.server);
+  const dafydd = await addTestMember(env.server, plan, { name: 'Dafydd Rees', role: 'advocate' });
+  const { page } = await openPageAs(env.browser, env.server.url, dafydd);
+  await openPlan(page, env.server.url, plan.id);
   await page.getByRole('link', { name: /Cylch/ }).click();
-  await page.getByRole('link', { name: /^Test plan for Rhian/ }).click();
+  await page.getByRole('region', { name: 'My plans' }).getByRole('link', { name: /^Test plan for Rhian/ }).click();
   await editor(page, 'stayingSafe').click();
   await page.keyboard.type('Dafydd walks to the shop on his own.');
   await expect.poll(() => saveState(page).getAttribute('data-save-state'), { timeout: 10_000 }).toBe('saved');
@@ -79,11 +81,11 @@ it('asks before in-app navigation would lose unsaved words, and stays if told to
       await page.keyboard.type(' Unsaved words.');
       await expect.poll(() => saveState(page).getAttribute('data-save-state')).toBe('offlineUnsaved');
 
-      // The header link, Back, and "Change name or role" each ask; saying no keeps the plan open.
+      // The header link, Back, and the account link each ask; saying no keeps the plan open.
       await page.getByRole('link', { name: /Cylch/ }).click();
       await page.evaluate(() => history.back());
       await expect.poll(() => dialogs.length).toBe(2);
-      await page.getByRole('button', { name: 'Change name or role' }).click();
+      await page.locator('header').getByRole('link', { name: 'Your account' }).click();
       expect(dialogs).toHaveLength(3);
       for (const message of dialogs) expect(message).toContain('not saved yet');
       expect(page.url()).toBe(planUrl);

@@ -3,17 +3,18 @@
 
 import { expect, it } from 'vitest';
 import { LIMITS } from '../../shared/limits.js';
-import { createTestPlan } from '../helpers/server.js';
-import { editor, joinPlan, openPage, saveState, screenshot, useBrowserAndServer } from './browser.js';
+import { createTestPlan } from '../helpers/members.js';
+import { editor, openPage, openPlan, saveState, screenshot, signInAs, useBrowserAndServer } from './browser.js';
 
 const env = useBrowserAndServer();
 
 it('says the latest change could not be sent, and copies the page\'s words for safe keeping', async () => {
-  const plan = await createTestPlan(env.server.url);
+  const plan = await createTestPlan(env.server, 'england', 'Jo Price');
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  await signInAs(context, env.server.url, plan.owner);
   const { page } = await openPage(context);
-  await joinPlan(page, env.server.url, plan.id, 'Jo Price', 'Advocate');
+  await openPlan(page, env.server.url, plan.id);
 
   await editor(page, 'myLifeNow').click();
   await page.keyboard.type('Words that reached the server. ');

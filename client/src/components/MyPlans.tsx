@@ -8,7 +8,8 @@ import { Link } from './Link.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; plans: MyPlan[] } | { state: 'failed'; error: string };
 
-export function MyPlans() {
+/** `refresh` changes when the list may have changed (a plan was just started here). */
+export function MyPlans({ refresh }: { refresh?: string }) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
@@ -21,7 +22,7 @@ export function MyPlans() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [refresh]);
 
   return (
     <section aria-labelledby="my-plans-heading">

@@ -1,7 +1,7 @@
 // The start page: begin a new plan under English or Welsh law (for yourself, or as a social worker or advocate for
 // someone else), or reopen one used on this device. Starting a plan needs an account: it is the plan's first member.
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JURISDICTIONS, type Jurisdiction, type Language } from '../../../shared/jurisdictions.js';
 import { LIMITS } from '../../../shared/limits.js';
@@ -24,7 +24,10 @@ export function HomePage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('home.title'));
   const [jurisdiction, setJurisdiction] = useState<Jurisdiction>('england');
-  const [forWhom, setForWhom] = useState<ForWhom>('me');
+  // Nothing is assumed: a social worker starting a plan must not become the person it is about by a default.
+  const [forWhom, setForWhom] = useState<ForWhom | null>(null);
+  const [forWhomError, setForWhomError] = useState<string | null>(null);
+  const firstForWhom = useRef<HTMLInputElement>(null);
   const [started, setStarted] = useState<{ planId: string; title: string | null; link: string } | null>(null);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,6 +38,11 @@ export function HomePage() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!forWhom) {
+      setForWhomError(t('home.forWhomRequired'));
+      firstForWhom.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -66,7 +74,7 @@ export function HomePage() {
       <p className="lead">{t('home.intro')}</p>
 
       {/* A returning person looks for their plans first. */}
-      {account.state.status === 'signedIn' && <MyPlans />}
+      {account.state.status === 'signedIn' && <MyPlans refresh={started?.planId} />}
 
       {started && <StartedForSomeone key={started.planId} {...started} />}
 
@@ -86,7 +94,12 @@ export function HomePage() {
               legend={t('home.forWhomLegend')}
               options={FOR_WHOM.map((w) => ({ value: w, label: t(`home.forWhom.${w}`), hint: t(`home.forWhomHint.${w}`) }))}
               value={forWhom}
-              onChange={setForWhom}
+              onChange={(chosen) => {
+                setForWhom(chosen);
+                setForWhomError(null);
+              }}
+              error={forWhomError}
+              firstInputRef={firstForWhom}
             />
             <RadioGroup
               name="jurisdiction"

@@ -76,9 +76,7 @@ export class PlanSession {
         return;
       }
       const parsed = accessSchema.safeParse(json);
-      if (!parsed.success) return;
-      this.access = parsed.data;
-      this.refresh(true);
+      if (parsed.success) this.updateAccess(parsed.data);
     };
     this.provider.awareness.setLocalStateField('section', null);
     this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [], access: this.access };
@@ -124,6 +122,12 @@ export class PlanSession {
   /** A newer word from the server on what this member may do (a REST answer carries it too). */
   updateAccess(access: Access): void {
     this.access = access;
+    // Our own presence, as the server will stamp it for the others (it overwrites whatever we say here).
+    const user = { id: access.accountId, name: access.displayName, role: access.role, color: this.color };
+    const current = this.provider.awareness.getLocalState()?.user as typeof user | undefined;
+    if (current?.id !== user.id || current.name !== user.name || current.role !== user.role) {
+      this.provider.awareness.setLocalStateField('user', user);
+    }
     this.refresh(true);
   }
 
@@ -179,7 +183,8 @@ export class PlanSession {
       const section = (state as { section?: unknown }).section;
       entries.push({
         clientId,
-        accountId: typeof user.id === 'string' ? user.id : null,
+        // The server stamps the account on what the others see; our own entry is never sent back to us.
+        accountId: clientId === this.doc.clientID ? (this.access?.accountId ?? null) : typeof user.id === 'string' ? user.id : null,
         name: user.name,
         role: (ROLES as readonly unknown[]).includes(user.role) ? (user.role as Role) : null,
         color: typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#000000',
