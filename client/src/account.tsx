@@ -18,6 +18,8 @@ export interface AccountActions {
   signUp(body: SignUpBody): Promise<Account>;
   signOut(): Promise<void>;
   changePassword(body: ChangePasswordBody): Promise<void>;
+  /** The server said the session has ended (signed out elsewhere, or expired): stop showing an account. */
+  sessionEnded(): void;
 }
 
 const AccountContext = createContext<(AccountActions & { state: AccountState }) | null>(null);
@@ -53,6 +55,7 @@ export function AccountProvider({ children }: { children: ReactNode }) {
         }
         setState({ status: 'signedOut' });
       },
+      sessionEnded: () => setState({ status: 'signedOut' }),
       changePassword: async (body) => {
         try {
           await api.changePassword(body);

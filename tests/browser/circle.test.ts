@@ -102,11 +102,13 @@ it('the person invites, opens a section to the circle, and removes someone, and 
   await expect.poll(() => panel.getByRole('status').innerText()).toBe('Alex Hughes is no longer in the circle.');
   expect(await panel.locator('li', { hasText: 'Alex Hughes' }).count()).toBe(0);
 
-  // Alex's open page says at once that he no longer has access, and nothing there can be changed.
+  // Alex's open page says at once that he no longer has access, and no longer shows the plan (nor offers to copy it).
   const problem = alex.page.locator('.problem');
   await expect.poll(() => problem.count(), { timeout: 3_000 }).toBe(1);
   expect(await problem.innerText()).toContain('You no longer have access to this plan');
-  expect(await editor(alex.page, 'assessedNeeds').getAttribute('contenteditable')).toBe('false');
+  expect(await editor(alex.page, 'assessedNeeds').count()).toBe(0);
+  expect(await alex.page.getByText('Megan drives Sam').count()).toBe(0);
+  expect(await problem.getByRole('button', { name: 'Copy everything on this page' }).count()).toBe(0);
   await screenshot(alex.page, 'circle-removed');
 
   for (const who of [sam, megan, alex]) expect(who.problems).toEqual([]);

@@ -12,7 +12,8 @@ import { setLeaveGuard } from '../router.js';
 import { planAsText } from '../sync/planText.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
 import { CirclePanel } from './CirclePanel.js';
-import { ConnectionProblem } from './ConnectionProblem.js';
+import { useAccount } from '../account.js';
+import { ConnectionProblem, LOST_ACCESS } from './ConnectionProblem.js';
 import { InvitePanel } from './InvitePanel.js';
 import { PresenceList } from './PresenceList.js';
 import { RefusalNotice } from './RefusalNotice.js';
@@ -29,6 +30,12 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
   const { circle, applyAnswer } = useCircle(plan.id, me, onAccess);
   const [copied, setCopied] = useState<string | null>(null);
   const stopped = snapshot?.closedBecause != null;
+  // Removed from the circle (or never in it): the plan is no longer shown at all, only why.
+  const lostAccess = snapshot?.closedBecause != null && LOST_ACCESS.has(snapshot.closedBecause);
+  const { sessionEnded } = useAccount();
+  useEffect(() => {
+    if (snapshot?.closedBecause === 'notSignedIn') sessionEnded();
+  }, [snapshot?.closedBecause, sessionEnded]);
 
   // Going to another page ends this session: ask first if words are not saved yet.
   useEffect(() => {
@@ -56,23 +63,25 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
     <div className="workspace">
       <div className="workspace-top">
         {props.heading}
-        <div className="identity-bar">
-          {me ? (
-            <span>{t('plan.youAre', { name: me.displayName, role: t(`roles.${me.role}`) })}</span>
-          ) : (
-            <span role="status">{t('plan.loading')}</span>
-          )}
-          <button type="button" onClick={() => void copyLink()} aria-describedby="share-hint">
-            {t('plan.share')}
-          </button>
-          <span className="hint" id="share-hint">
-            {t('plan.shareHint')}
-          </span>
-          <span role="status" className="copied">
-            {copied}
-          </span>
-        </div>
-        {me && me.role !== 'person' && actsForPerson(me) && (
+        {!lostAccess && (
+          <div className="identity-bar">
+            {me ? (
+              <span>{t('plan.youAre', { name: me.displayName, role: t(`roles.${me.role}`) })}</span>
+            ) : (
+              <span role="status">{t('plan.loading')}</span>
+            )}
+            <button type="button" onClick={() => void copyLink()} aria-describedby="share-hint">
+              {t('plan.share')}
+            </button>
+            <span className="hint" id="share-hint">
+              {t('plan.shareHint')}
+            </span>
+            <span role="status" className="copied">
+              {copied}
+            </span>
+          </div>
+        )}
+        {me && !lostAccess && me.role !== 'person' && actsForPerson(me) && (
           <p className="on-behalf">
             {t('plan.onBehalf')} {me.awaitingPerson && t('plan.awaitingPerson')}
           </p>
@@ -94,54 +103,56 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
         />
       )}
       {me && !stopped && <InvitePanel planId={plan.id} me={me} open={me.awaitingPerson || undefined} />}
-      <div className="workspace-body">
-        <aside className="workspace-side" aria-label={t('plan.sideHeading')}>
-          {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
-          {snapshot && <PresenceList presence={snapshot.presence} />}
-          {me && !stopped && <CirclePanel planId={plan.id} me={me} circle={circle} hereNow={hereNow} onAnswer={applyAnswer} />}
-          <nav aria-labelledby="sections-nav-heading" className="sections-nav">
-            <h2 id="sections-nav-heading">{t('plan.sectionsNav')}</h2>
-            <ol>
-              {SECTIONS.map((s) => (
-                <li key={s.id}>
-                  <a href={`#section-${s.id}`}>{t(`sections.${s.id}.heading`)}</a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        </aside>
-        <div className="sections">
-          {/* The editors wait for the server to say what this member may do, so nothing looks writable that is not. */}
-          {session &&
-            me &&
-            SECTIONS.map((section, index) => {
-              const reason = stopped ? null : readOnlyReason(me, section.id, personName);
-              const managesRights = section.defaultEditors !== 'circle' && can(me, 'changeSectionRights', { openSections: new Set(me.openSections) });
-              return (
-                <SectionEditor
-                  key={section.id}
-                  session={session}
-                  section={section}
-                  number={index + 1}
-                  jurisdiction={plan.jurisdiction}
-                  readOnly={stopped || reason !== null}
-                  readOnlyNote={reason && reason.map((r) => t(r.key, r.values)).join(' ')}
-                  rights={
-                    managesRights && !stopped ? (
-                      <SectionRightsToggle
-                        planId={plan.id}
-                        sectionId={section.id}
-                        open={me.openSections.includes(section.id)}
-                        personName={personName}
-                        onAnswer={applyAnswer}
-                      />
-                    ) : undefined
-                  }
-                />
-              );
-            })}
+      {!lostAccess && (
+        <div className="workspace-body">
+          <aside className="workspace-side" aria-label={t('plan.sideHeading')}>
+            {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
+            {snapshot && <PresenceList presence={snapshot.presence} />}
+            {me && !stopped && <CirclePanel planId={plan.id} me={me} circle={circle} hereNow={hereNow} onAnswer={applyAnswer} />}
+            <nav aria-labelledby="sections-nav-heading" className="sections-nav">
+              <h2 id="sections-nav-heading">{t('plan.sectionsNav')}</h2>
+              <ol>
+                {SECTIONS.map((s) => (
+                  <li key={s.id}>
+                    <a href={`#section-${s.id}`}>{t(`sections.${s.id}.heading`)}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          </aside>
+          <div className="sections">
+            {/* The editors wait for the server to say what this member may do, so nothing looks writable that is not. */}
+            {session &&
+              me &&
+              SECTIONS.map((section, index) => {
+                const reason = stopped ? null : readOnlyReason(me, section.id, personName);
+                const managesRights = section.defaultEditors !== 'circle' && can(me, 'changeSectionRights', { openSections: new Set(me.openSections) });
+                return (
+                  <SectionEditor
+                    key={section.id}
+                    session={session}
+                    section={section}
+                    number={index + 1}
+                    jurisdiction={plan.jurisdiction}
+                    readOnly={stopped || reason !== null}
+                    readOnlyNote={reason && reason.map((r) => t(r.key, r.values)).join(' ')}
+                    rights={
+                      managesRights && !stopped ? (
+                        <SectionRightsToggle
+                          planId={plan.id}
+                          sectionId={section.id}
+                          open={me.openSections.includes(section.id)}
+                          personName={personName}
+                          onAnswer={applyAnswer}
+                        />
+                      ) : undefined
+                    }
+                  />
+                );
+              })}
+          </div>
         </div>
-      </div>
+      )}
     </div>
   );
 }
