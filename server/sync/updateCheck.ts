@@ -81,6 +81,40 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   return { ok: true, writers: [...writers], touched };
 }
 
+/**
+ * Finding an id in the update (its structs, per client, in clock order: a binary search, so a large hostile update
+ * costs n log n, not n²) and in the plan.
+ */
+function lookups(doc: Y.Doc, structs: Struct[]) {
+  const byClient = new Map<number, Struct[]>();
+  for (const s of structs) {
+    const list = byClient.get(s.id.client) ?? [];
+    list.push(s);
+    byClient.set(s.id.client, list);
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  const inUpdate = (id: Y.ID): Struct | undefined => {
+    const list = byClient.get(id.client);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) high = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) low = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+  const inPlan = (id: Y.ID): Y.Item | null => {
+    if (id.clock >= Y.getState(doc.store, id.client)) return null;
+    const found = Y.getItem(doc.store, id);
+    return found instanceof Y.Item ? found : null;
+  };
+  return { inUpdate, inPlan };
+}
+
 /** Adds the sections of the plan's content in [from, to) of `client` that is not yet deleted. Returns a problem. */
 function newDeletions(doc: Y.Doc, client: number, from: number, to: number, touched: Set<string>): string | null {
   let clock = from;
@@ -115,19 +149,7 @@ function rootOfType(doc: Y.Doc, type: unknown): string | null {
  * through the update and into the plan, iteratively (an update may nest deeply), and remembers what it learns.
  */
 function roots(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => string | null {
-  const byClient = new Map<number, Struct[]>();
-  for (const s of structs) {
-    const list = byClient.get(s.id.client) ?? [];
-    list.push(s);
-    byClient.set(s.id.client, list);
-  }
-  const inUpdate = (id: Y.ID): Struct | undefined =>
-    byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
-  const inPlan = (id: Y.ID): Y.Item | null => {
-    if (id.clock >= Y.getState(doc.store, id.client)) return null;
-    const found = Y.getItem(doc.store, id);
-    return found instanceof Y.Item ? found : null;
-  };
+  const { inUpdate, inPlan } = lookups(doc, structs);
   const memo = new Map<Struct, string | null>();
 
   return (item) => {
@@ -239,19 +261,7 @@ function isSmallJson(value: unknown): boolean {
  * and takes the origin's parent, so this follows origins through the update and into the plan.
  */
 function containers(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => Container {
-  const byClient = new Map<number, Struct[]>();
-  for (const s of structs) {
-    const list = byClient.get(s.id.client) ?? [];
-    list.push(s);
-    byClient.set(s.id.client, list);
-  }
-  const inUpdate = (id: Y.ID): Struct | undefined =>
-    byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
-  const inPlan = (id: Y.ID): Y.Item | null => {
-    if (id.clock >= Y.getState(doc.store, id.client)) return null;
-    const found = Y.getItem(doc.store, id);
-    return found instanceof Y.Item ? found : null;
-  };
+  const { inUpdate, inPlan } = lookups(doc, structs);
   /** The kind of a shared type given as the item that created it. */
   const kindOfTypeItem = (typeItem: Struct | Y.Item): Container => {
     if (!(typeItem instanceof Y.Item) || !(typeItem.content instanceof Y.ContentType)) return null;
