@@ -16,10 +16,10 @@ export const memberOf = (circle: StoredCircle, accountId: string): CircleMember 
   circle.members.find((m) => m.accountId === accountId) ?? null;
 export const planAccessOf = (circle: StoredCircle) => ({ openSections: new Set(circle.openSections) });
 
-/** The member, or notInCircle. */
+/** The member, if they may see the plan at all (`can(…, 'viewPlan')`), or notInCircle. */
 export function requireMember(circle: StoredCircle, accountId: string): CircleMember {
   const member = memberOf(circle, accountId);
-  if (!member) throw errors.notInCircle();
+  if (!member || !can(member, 'viewPlan', planAccessOf(circle))) throw errors.notInCircle();
   return member;
 }
 

@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CreatePlanAnswer, CreatePlanBody, MyPlan, PlanMeta } from '../../shared/schemas.js';
 import { PLAN_ID_PATTERN } from '../../shared/schemas.js';
-import { can } from '../../shared/permissions.js';
-import { addCreator, memberOf, planAccessOf } from '../circle/circleOperations.js';
+import { addCreator, requireMember } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 
@@ -49,7 +48,6 @@ export async function getPlan(store: PlanStore, planId: string): Promise<PlanMet
 /** A plan's metadata for a member of its circle; anyone else is told they are not in it. */
 export async function getPlanForMember(store: PlanStore, circles: CircleStore, planId: string, accountId: string): Promise<PlanMeta> {
   const meta = await getPlan(store, planId);
-  const circle = await circles.getCircle(planId);
-  if (!can(memberOf(circle, accountId), 'viewPlan', planAccessOf(circle))) throw errors.notInCircle();
+  requireMember(await circles.getCircle(planId), accountId);
   return meta;
 }
