@@ -9,8 +9,9 @@ import { AccessEvents } from './accessEvents.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
+import { JournalHistoryStore } from './storage/lowdb/journalHistoryStore.js';
 import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
-import type { AccountStore, CircleStore, PlanStore } from './storage/types.js';
+import type { AccountStore, CircleStore, HistoryStore, PlanStore } from './storage/types.js';
 import { Rooms } from './sync/rooms.js';
 import { attachSyncServer } from './sync/syncServer.js';
 
@@ -19,6 +20,7 @@ export interface CylchServer {
   readonly store: PlanStore;
   readonly accounts: AccountStore;
   readonly circles: CircleStore;
+  readonly history: HistoryStore;
   readonly rooms: Rooms;
   /** The address it listens on, such as http://127.0.0.1:3000. */
   readonly url: string;
@@ -30,7 +32,8 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const store = await LowdbPlanStore.open(config.dataDir, log);
   const accounts = await LowdbAccountStore.open(config.dataDir);
   const circles = await LowdbCircleStore.open(config.dataDir);
-  const rooms = new Rooms(store, log);
+  const history = JournalHistoryStore.forDataDir(config.dataDir);
+  const rooms = new Rooms(store, history, log);
   const events = new AccessEvents();
   const httpServer = createServer(createApp({ store, accounts, circles, events, log, clientDir }));
   const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });
@@ -51,6 +54,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
     store,
     accounts,
     circles,
+    history,
     rooms,
     url: `http://${host}:${port}`,
     close() {
@@ -61,6 +65,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
         httpServer.closeAllConnections();
         await httpClosed;
         await store.close();
+        await history.close();
         await accounts.close();
         await circles.close();
       })();

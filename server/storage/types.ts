@@ -128,3 +128,46 @@ export interface CircleStore {
   plansOf(accountId: string): Promise<{ planId: string; member: CircleMember }[]>;
   close(): Promise<void>;
 }
+
+/**
+ * One entry of a plan's history as stored: an accepted change with who made it (from the session, never the
+ * browser), when, and — for edits — its Yjs update, so the plan can be rebuilt exactly as it was after any entry.
+ * Each entry carries the hash of the previous one and a hash over itself (server/history/chain.ts).
+ */
+export interface StoredHistoryEntry {
+  seq: number;
+  at: string;
+  until: string;
+  kind: 'edit' | 'circle' | 'baseline' | 'recovered';
+  /** Null for a baseline or recovered entry (content from before history was kept, or whose author was lost). */
+  accountId: string | null;
+  role: CircleMember['role'] | null;
+  onBehalf: boolean;
+  sections: SectionId[];
+  addedChars: number;
+  removedChars: number;
+  addedWords: number;
+  removedWords: number;
+  /** Yjs client ids the entry writes new content under (bound to `accountId`), each with its clock after the entry. */
+  clients: [client: number, endClock: number][];
+  /** The Yjs update, base64 (edits, baseline, recovered). */
+  update: string | null;
+  /** For a circle change: its place in the circle's record, and the change itself. */
+  circleIndex: number | null;
+  circle: CircleChange | null;
+  prevHash: string;
+  hash: string;
+}
+
+export type NewHistoryEntry = Omit<StoredHistoryEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/** Each plan's history: append-only. Appends to one plan happen in order, one at a time. */
+export interface HistoryStore {
+  /** Adds entries after the last one, numbering and chaining them. Resolves once they are on disk. */
+  append(planId: string, entries: readonly NewHistoryEntry[]): Promise<StoredHistoryEntry[]>;
+  /** Every entry, oldest first, as stored (not checked: see server/history/chain.ts verifyChain). */
+  read(planId: string): Promise<StoredHistoryEntry[]>;
+  /** Close anything held open for the plan. */
+  release(planId: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -16,6 +16,7 @@ import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { Access } from '../../shared/schemas.js';
 import { SECTION_FIELD_NAMES, SECTIONS, type SectionId } from '../../shared/sections.js';
+import type { Author } from '../history/recorder.js';
 import { checkAwarenessUpdate } from './awarenessCheck.js';
 import { awarenessMessage, checkpointMessage, syncStep1Message, syncStep2Message } from './messages.js';
 import type { Room, RoomMember } from './room.js';
@@ -55,6 +56,8 @@ export class Connection implements RoomMember {
   private awaitingCheckpoint = false;
   /** What this member may do; replaced whenever the circle changes (see setAccess). */
   private access: Access;
+  /** The sections of the update being applied now, for the history (see takeEdit). */
+  private applying: SectionId[] | null = null;
 
   constructor(
     private readonly socket: WebSocket,
@@ -175,6 +178,10 @@ export class Connection implements RoomMember {
     if (!this.room.claimWriters(this, check.writers)) {
       throw new Refusal(CloseCode.malformedMessage, 'update writes under a client id that belongs to someone else');
     }
+    this.applying = [...check.touched].flatMap((root) => {
+      const id = SECTION_BY_FIELD.get(root);
+      return id ? [id] : [];
+    });
     try {
       Y.applyUpdate(this.room.doc, payload, this);
     } catch (err) {
@@ -183,6 +190,15 @@ export class Connection implements RoomMember {
       return;
     }
     if (subtype === syncProtocol.messageYjsSyncStep2) this.receivedStep2 = true;
+  }
+
+  /** Called by the room as the update being applied changes the document: who made it, and where. */
+  takeEdit(): { author: Author; sections: SectionId[] } | null {
+    const sections = this.applying;
+    this.applying = null;
+    if (sections === null) return null;
+    const { accountId, role, planManager } = this.access;
+    return { author: { accountId, role, onBehalf: planManager && role !== 'person' }, sections };
   }
 
   /** The first section the update changes that this member may not edit, or null when they may edit them all. */

@@ -1,12 +1,15 @@
 // One open plan: its Y.Doc (kept whole, gc off), the presence of the people in it, their connections, the
 // saver that writes changes to disk, and which person writes under which Yjs client id.
 
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.js';
+import type { SectionId } from '../../shared/sections.js';
 import { errors } from '../errors.js';
-import type { PlanStore } from '../storage/types.js';
+import { HistoryRecorder, type Author } from '../history/recorder.js';
+import type { HistoryStore, PlanStore } from '../storage/types.js';
 import { awarenessMessage, updateMessage } from './messages.js';
 import { PlanSaver } from './planSaver.js';
 
@@ -18,6 +21,8 @@ export interface RoomMember {
   readonly personKey: string;
   /** Awareness client ids this connection speaks for; removed from presence when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** Who made the update being applied now, and the sections it touches (for the history). */
+  takeEdit?(): { author: Author; sections: SectionId[] } | null;
 }
 
 export class Room {
@@ -25,27 +30,35 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly members = new Set<RoomMember>();
   readonly saver: PlanSaver;
+  /** Who changed what: every applied update, with its author, into the plan's history. */
+  readonly history: HistoryRecorder;
   /** Set when the document could not take an update; the room is then thrown away and reloaded from disk. */
   failed = false;
   /** Called once when the room fails (Rooms stops handing it out). */
   onFailed: () => void = () => {};
   /** Which person each Yjs client id belongs to (in this room's lifetime). */
-  private readonly writers = new Map<number, string>();
+  private readonly writers: Map<number, string>;
 
   private constructor(
     readonly planId: string,
     doc: Y.Doc,
     store: PlanStore,
+    historyStore: HistoryStore,
     private readonly log: Logger,
     storedUpdateCount: number,
+    writers: Map<number, string>,
   ) {
     this.doc = doc;
+    this.writers = writers;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.saver = new PlanSaver(planId, doc, store, log, storedUpdateCount);
+    this.history = new HistoryRecorder(planId, doc, historyStore, log);
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.saver.add(update);
+      const edit = (origin as Partial<RoomMember> | null)?.takeEdit?.();
+      if (edit) this.history.add(edit.author, edit.sections, update);
       this.broadcast(updateMessage(update), origin);
     });
 
@@ -59,10 +72,31 @@ export class Room {
    * Load a plan's document fully before anyone is answered. A document that cannot be rebuilt is set aside.
    * `unsaved` are changes a previous room of this plan accepted but could not write; they are applied and saved.
    */
-  static async load(planId: string, store: PlanStore, log: Logger, unsaved: readonly Uint8Array[] = []): Promise<Room> {
+  static async load(
+    planId: string,
+    store: PlanStore,
+    historyStore: HistoryStore,
+    log: Logger,
+    unsaved: readonly Uint8Array[] = [],
+  ): Promise<Room> {
     const meta = await store.getPlanMeta(planId);
     if (meta === null) throw errors.planNotFound();
     const updates = await store.loadDocument(planId);
+    // Who writes under which Yjs client id lasts as long as the plan: it is read back from the history.
+    // A history that does not read back must not keep the person from their plan: it opens, the damage is logged
+    // (and reported by the history check), and new entries are still tried.
+    const entries = await historyStore.read(planId).catch((err: unknown) => {
+      log.error({ planId, err }, 'the plan’s history could not be read; opening the plan without it');
+      return null;
+    });
+    const writers = new Map<number, string>();
+    const recorded = new Map<number, number>();
+    for (const entry of entries ?? []) {
+      for (const [client, end] of entry.clients) {
+        if (entry.accountId) writers.set(client, entry.accountId);
+        recorded.set(client, Math.max(recorded.get(client) ?? 0, end));
+      }
+    }
     const doc = new Y.Doc({ gc: false });
     try {
       doc.transact(() => {
@@ -76,8 +110,14 @@ export class Room {
       await store.setAside(planId, `stored document cannot be rebuilt: ${(err as Error).message}`);
       throw errors.planDamaged();
     }
-    const room = new Room(planId, doc, store, log, updates.length);
+    const room = new Room(planId, doc, store, historyStore, log, updates.length, writers);
     for (const update of unsaved) Y.applyUpdate(doc, update, 'unsaved from the previous session');
+    // Content the history does not cover (a plan from before history was kept, or entries a crash lost) is
+    // recorded now, without an author, so the history can always rebuild the plan as it is.
+    const missing = Y.encodeStateAsUpdate(doc, encodeStateVector(recorded));
+    if (entries !== null && Y.decodeUpdate(missing).structs.length > 0) {
+      room.history.addUnattributed(entries.some((e) => e.update !== null) ? 'recovered' : 'baseline', missing);
+    }
     return room;
   }
 
@@ -136,13 +176,24 @@ export class Room {
     }
   }
 
-  /** Free the room. Returns the changes its saver never wrote. */
+  /** Free the room (after `history.dispose()`). Returns the changes its saver never wrote. */
   destroy(): Uint8Array[] {
     const unsaved = this.saver.dispose();
     this.awareness.destroy();
     this.doc.destroy();
     return unsaved;
   }
+}
+
+/** A Yjs state vector (count, then client and clock pairs, as var-uints) from a map of client → clock. */
+function encodeStateVector(clocks: ReadonlyMap<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clocks.size);
+  for (const [client, clock] of clocks) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 interface AwarenessChange {

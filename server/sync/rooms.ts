@@ -3,7 +3,7 @@
 // gets a freshly loaded plan. Changes a closing plan could not write are handed to its next load.
 
 import type { Logger } from 'pino';
-import type { PlanStore } from '../storage/types.js';
+import type { HistoryStore, PlanStore } from '../storage/types.js';
 import { Room } from './room.js';
 
 interface Entry {
@@ -26,6 +26,7 @@ export class Rooms {
 
   constructor(
     private readonly store: PlanStore,
+    private readonly historyStore: HistoryStore,
     private readonly log: Logger,
   ) {}
 
@@ -104,7 +105,7 @@ export class Rooms {
     if (closing) await closing;
     this.loads += 1;
     const unsaved = this.unsaved.get(planId) ?? [];
-    const room = await Room.load(planId, this.store, this.log, unsaved);
+    const room = await Room.load(planId, this.store, this.historyStore, this.log, unsaved);
     this.unsaved.delete(planId);
     return room;
   }
@@ -116,11 +117,16 @@ export class Rooms {
     } catch (err) {
       this.log.error({ planId: room.planId, err }, 'could not save a plan while closing it; keeping its changes for the next load');
     } finally {
+      // History entries that still cannot be written are left out; the plan's next load records their content
+      // as recovered (without an author), so the history still rebuilds the plan as it is.
+      const lost = await room.history.dispose();
+      if (lost.length > 0) this.log.error({ planId: room.planId, entries: lost.length }, 'could not write history entries while closing a plan');
       const unsaved = room.destroy();
       // A failed room's files may already belong to the plan's next room; that load closed and reopened them.
       if (!room.failed) {
         if (unsaved.length > 0) this.unsaved.set(room.planId, [...(this.unsaved.get(room.planId) ?? []), ...unsaved]);
         await this.store.release(room.planId).catch((err: unknown) => this.log.warn({ planId: room.planId, err }, 'could not close plan files'));
+        await this.historyStore.release(room.planId).catch((err: unknown) => this.log.warn({ planId: room.planId, err }, 'could not close the plan’s history'));
       }
     }
   }

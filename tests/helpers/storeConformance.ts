@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AppError } from '../../server/errors.js';
 import type { PlanStore } from '../../server/storage/types.js';
+import { JournalHistoryStore } from '../../server/storage/lowdb/journalHistoryStore.js';
 import { Room } from '../../server/sync/room.js';
 import { Rooms } from '../../server/sync/rooms.js';
 import { sectionFieldName } from '../../shared/protocol.js';
@@ -217,7 +218,7 @@ export function runPlanStoreConformance(name: string, makeStore: (dataDir: strin
             const store = await open();
             if (damage.noticedBy === 'getPlanMeta') await expectAppError(store.getPlanMeta(meta.id), 'planDamaged');
             if (damage.noticedBy === 'loadDocument') await expectAppError(store.loadDocument(meta.id), 'planDamaged');
-            await expectAppError(Room.load(meta.id, store, silentLog), 'planDamaged');
+            await expectAppError(Room.load(meta.id, store, JournalHistoryStore.forDataDir(dataDir), silentLog), 'planDamaged');
             await files.expectKeptAside(dataDir, meta.id, damaged);
 
             // From now on every way in refuses, in this store and after a restart.
@@ -225,8 +226,8 @@ export function runPlanStoreConformance(name: string, makeStore: (dataDir: strin
             for (const s of [store, restarted]) {
               await expectAppError(s.getPlanMeta(meta.id), 'planDamaged');
               await expectAppError(s.loadDocument(meta.id), 'planDamaged');
-              await expectAppError(Room.load(meta.id, s, silentLog), 'planDamaged');
-              const rooms = new Rooms(s, silentLog);
+              await expectAppError(Room.load(meta.id, s, JournalHistoryStore.forDataDir(dataDir), silentLog), 'planDamaged');
+              const rooms = new Rooms(s, JournalHistoryStore.forDataDir(dataDir), silentLog);
               await expect(rooms.acquire(meta.id)).rejects.toSatisfy(isAppError('planDamaged'));
               expect(rooms.openCount).toBe(0);
             }

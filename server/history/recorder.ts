@@ -1,0 +1,241 @@
+// Records who changed a live plan, as the changes are applied: every accepted update goes into the plan's history
+// with the member of the connection that sent it (from the session), their role, the sections it touched and the
+// time. One person's burst of typing in the same sections becomes one entry (its updates merged into one); the entry
+// closes when someone else changes the plan, when they move to other sections, after a pause, or after a while, so
+// entries are always in the order the changes were applied and the plan can be rebuilt exactly at any of them.
+//
+// Writing history never holds up saving: the document is saved by PlanSaver as before; an entry that cannot be
+// written is logged, kept in order, and retried.
+
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { Role } from '../../shared/roles.js';
+import type { SectionId } from '../../shared/sections.js';
+import type { HistoryStore, NewHistoryEntry } from '../storage/types.js';
+import { toBase64 } from './encoding.js';
+
+export interface Author {
+  accountId: string;
+  role: Role;
+  onBehalf: boolean;
+}
+
+export const HISTORY_TIMING = {
+  /** A burst ends after this long without a change from its author. */
+  pauseMs: 2000,
+  /** …and after this long in any case. */
+  maxBurstMs: 30_000,
+  /** A failed write is tried again after this long (doubling, up to a minute). */
+  retryMs: 500,
+} as const;
+
+interface Burst {
+  author: Author;
+  sectionsKey: string;
+  sections: SectionId[];
+  updates: Uint8Array[];
+  at: Date;
+  until: Date;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const wordsIn = (text: string) => text.match(WORD)?.length ?? 0;
+
+export class HistoryRecorder {
+  private burst: Burst | null = null;
+  private pauseTimer: NodeJS.Timeout | null = null;
+  private readonly unwritten: NewHistoryEntry[] = [];
+  private writing: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelay: number = HISTORY_TIMING.retryMs;
+  private disposed = false;
+  /** Entries written so far (for tests and figures). */
+  written = 0;
+
+  constructor(
+    private readonly planId: string,
+    private readonly doc: Y.Doc,
+    private readonly store: HistoryStore,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** An update from `author` was just applied to the document; it touched `sections`. */
+  add(author: Author, sections: readonly SectionId[], update: Uint8Array): void {
+    if (this.disposed) return;
+    const now = this.now();
+    const sorted = [...sections].sort();
+    const sectionsKey = sorted.join(',');
+    const current = this.burst;
+    if (
+      current &&
+      (current.author.accountId !== author.accountId ||
+        current.author.role !== author.role ||
+        current.author.onBehalf !== author.onBehalf ||
+        current.sectionsKey !== sectionsKey ||
+        now.getTime() - current.at.getTime() > HISTORY_TIMING.maxBurstMs)
+    ) {
+      this.closeBurst();
+    }
+    if (this.burst) {
+      this.burst.updates.push(update);
+      this.burst.until = now;
+    } else {
+      this.burst = { author, sectionsKey, sections: sorted, updates: [update], at: now, until: now };
+    }
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => this.closeBurst(), HISTORY_TIMING.pauseMs);
+    this.pauseTimer.unref();
+  }
+
+  /** Content with no known author (kept from before history, or lost in a crash) is recorded as such. */
+  addUnattributed(kind: 'baseline' | 'recovered', update: Uint8Array): void {
+    this.closeBurst();
+    const at = this.now().toISOString();
+    const counts = this.count(update);
+    this.enqueue({ ...this.blank(kind, at), ...counts, update: toBase64(update) });
+  }
+
+  /** Close the open burst and resolve once every entry so far is written (or the recorder is disposed). */
+  async flush(): Promise<void> {
+    this.closeBurst();
+    while (this.unwritten.length > 0 && !this.disposed) {
+      await (this.writing ?? this.write());
+      if (this.unwritten.length > 0 && !this.writing) {
+        // A write failed: wait for the retry rather than spin.
+        await new Promise((r) => setTimeout(r, this.retryDelay));
+      }
+    }
+  }
+
+  /** The room is closing: write what is left, trying a few times. Returns entries that could not be written. */
+  async dispose(): Promise<NewHistoryEntry[]> {
+    this.closeBurst();
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (let attempt = 0; attempt < 3 && this.unwritten.length > 0; attempt++) {
+      await (this.writing ?? this.write());
+    }
+    this.disposed = true;
+    return this.unwritten.splice(0);
+  }
+
+  private closeBurst(): void {
+    const burst = this.burst;
+    if (!burst) return;
+    this.burst = null;
+    if (this.pauseTimer) {
+      clearTimeout(this.pauseTimer);
+      this.pauseTimer = null;
+    }
+    const update = burst.updates.length === 1 ? burst.updates[0]! : Y.mergeUpdates(burst.updates);
+    const counts = this.count(update);
+    this.enqueue({
+      ...this.blank('edit', burst.at.toISOString()),
+      until: burst.until.toISOString(),
+      accountId: burst.author.accountId,
+      role: burst.author.role,
+      onBehalf: burst.author.onBehalf,
+      sections: burst.sections,
+      ...counts,
+      update: toBase64(update),
+    });
+  }
+
+  private blank(kind: NewHistoryEntry['kind'], at: string): NewHistoryEntry {
+    return {
+      at,
+      until: at,
+      kind,
+      accountId: null,
+      role: null,
+      onBehalf: false,
+      sections: [],
+      addedChars: 0,
+      removedChars: 0,
+      addedWords: 0,
+      removedWords: 0,
+      clients: [],
+      update: null,
+      circleIndex: null,
+      circle: null,
+    };
+  }
+
+  /**
+   * What an applied update did: text it added that is still there after it, text it removed that was there before
+   * it, and the client ids it wrote under with their clocks now. Read from the document, which keeps deleted content.
+   */
+  private count(update: Uint8Array): Pick<NewHistoryEntry, 'addedChars' | 'removedChars' | 'addedWords' | 'removedWords' | 'clients'> {
+    const { structs, ds } = Y.decodeUpdate(update);
+    let added = '';
+    const clients = new Set<number>();
+    const inUpdate = new Map<number, [number, number][]>();
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      clients.add(struct.id.client);
+      const ranges = inUpdate.get(struct.id.client) ?? [];
+      ranges.push([struct.id.clock, struct.id.clock + struct.length]);
+      inUpdate.set(struct.id.client, ranges);
+      if (struct.content instanceof Y.ContentString && !Y.isDeleted(ds, struct.id)) added += `${struct.content.str}\n`;
+    }
+    const fromThisUpdate = (client: number, clock: number) => inUpdate.get(client)?.some(([a, b]) => a <= clock && clock < b) ?? false;
+    let removed = '';
+    for (const [client, deletes] of ds.clients) {
+      for (const d of deletes) {
+        let clock = d.clock;
+        const end = d.clock + d.len;
+        while (clock < end && clock < Y.getState(this.doc.store, client)) {
+          const item = Y.getItem(this.doc.store, Y.createID(client, clock)) as Y.Item | Y.GC;
+          if (item instanceof Y.Item && item.content instanceof Y.ContentString && !fromThisUpdate(client, clock)) {
+            const from = Math.max(0, d.clock - item.id.clock);
+            const to = Math.min(item.length, end - item.id.clock);
+            removed += `${item.content.str.slice(from, to)}\n`;
+          }
+          clock = item.id.clock + item.length;
+        }
+      }
+    }
+    const addedChars = [...added].length - (added.match(/\n/g)?.length ?? 0);
+    const removedChars = [...removed].length - (removed.match(/\n/g)?.length ?? 0);
+    return {
+      addedChars,
+      removedChars,
+      addedWords: wordsIn(added),
+      removedWords: wordsIn(removed),
+      clients: [...clients].sort((a, b) => a - b).map((c) => [c, Y.getState(this.doc.store, c)]),
+    };
+  }
+
+  private enqueue(entry: NewHistoryEntry): void {
+    this.unwritten.push(entry);
+    if (!this.writing && !this.retryTimer) void this.write();
+  }
+
+  private write(): Promise<void> {
+    if (this.writing) return this.writing;
+    const batch = this.unwritten.slice();
+    if (batch.length === 0) return Promise.resolve();
+    this.writing = this.store.append(this.planId, batch).then(
+      () => {
+        this.unwritten.splice(0, batch.length);
+        this.written += batch.length;
+        this.retryDelay = HISTORY_TIMING.retryMs;
+        this.writing = null;
+        if (this.unwritten.length > 0 && !this.disposed) void this.write();
+      },
+      (err: unknown) => {
+        this.writing = null;
+        this.log.error({ planId: this.planId, err, unwritten: this.unwritten.length }, 'could not write the plan’s history; will try again');
+        if (this.disposed) return;
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.write();
+        }, this.retryDelay);
+        this.retryTimer.unref();
+        this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
+      },
+    );
+    return this.writing;
+  }
+}

@@ -1,0 +1,170 @@
+// Plans' histories, each in its own append-only file beside the plan's other files:
+//
+//   <dataDir>/plans/<planId>/history.log   journal records (journal.ts), each one history entry as JSON
+//
+// Appending never rewrites what is there (a plan's whole history is never rewritten on a save), compaction of the
+// plan's document leaves it alone, and a half-written last record (a crash mid-append) is cut off on open like the
+// update journal's. Every record read back is checked against a schema; the chain of hashes is checked on demand.
+
+import { access } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { LEVELS } from '../../../shared/permissions.js';
+import { ROLES } from '../../../shared/roles.js';
+import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
+import { DamagedFileError } from '../../errors.js';
+import { entryHash, GENESIS_HASH } from '../../history/chain.js';
+import { CIRCLE_CHANGE_KINDS, type HistoryStore, type NewHistoryEntry, type StoredHistoryEntry } from '../types.js';
+import { Journal, readJournal } from './journal.js';
+
+const sectionIdSchema = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
+const count = z.number().int().nonnegative();
+
+const entrySchema = z.strictObject({
+  seq: z.number().int().positive(),
+  at: z.iso.datetime(),
+  until: z.iso.datetime(),
+  kind: z.enum(['edit', 'circle', 'baseline', 'recovered']),
+  accountId: z.string().min(1).nullable(),
+  role: z.enum(ROLES).nullable(),
+  onBehalf: z.boolean(),
+  sections: z.array(sectionIdSchema),
+  addedChars: count,
+  removedChars: count,
+  addedWords: count,
+  removedWords: count,
+  clients: z.array(z.tuple([count, count])),
+  update: z.base64().nullable(),
+  circleIndex: count.nullable(),
+  circle: z
+    .strictObject({
+      at: z.iso.datetime(),
+      by: z.string().min(1),
+      kind: z.enum(CIRCLE_CHANGE_KINDS),
+      onBehalf: z.boolean().optional(),
+      accountId: z.string().min(1).optional(),
+      invitationId: z.string().min(1).optional(),
+      role: z.enum(ROLES).optional(),
+      level: z.enum(LEVELS).optional(),
+      sectionId: sectionIdSchema.optional(),
+    })
+    .nullable(),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+interface OpenHistory {
+  journal: Journal;
+  lastSeq: number;
+  lastHash: string;
+}
+
+export class JournalHistoryStore implements HistoryStore {
+  private readonly open = new Map<string, Promise<OpenHistory>>();
+  /** Appends and reads of each plan, one at a time, in order. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly plansDir: string) {}
+
+  static forDataDir(dataDir: string): JournalHistoryStore {
+    return new JournalHistoryStore(path.join(dataDir, 'plans'));
+  }
+
+  append(planId: string, entries: readonly NewHistoryEntry[]): Promise<StoredHistoryEntry[]> {
+    return this.inOrder(planId, async () => {
+      const history = await this.history(planId);
+      const stored: StoredHistoryEntry[] = [];
+      let { lastSeq, lastHash } = history;
+      for (const entry of entries) {
+        const unsealed = { ...entry, seq: lastSeq + 1, prevHash: lastHash };
+        const sealed: StoredHistoryEntry = { ...unsealed, hash: entryHash(unsealed) };
+        stored.push(sealed);
+        lastSeq = sealed.seq;
+        lastHash = sealed.hash;
+      }
+      await history.journal.append(stored.map((e) => Buffer.from(JSON.stringify(e), 'utf8')));
+      history.lastSeq = lastSeq;
+      history.lastHash = lastHash;
+      return stored;
+    });
+  }
+
+  read(planId: string): Promise<StoredHistoryEntry[]> {
+    return this.inOrder(planId, async () => {
+      const file = this.file(planId);
+      if (!(await exists(file))) return [];
+      return parseEntries(readJournal(await readFile(file), file).updates, file);
+    });
+  }
+
+  async release(planId: string): Promise<void> {
+    const opened = this.open.get(planId);
+    if (!opened) return;
+    this.open.delete(planId);
+    await this.inOrder(planId, async () => (await opened.catch(() => null))?.journal.close());
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.open.keys()].map((id) => this.release(id)));
+  }
+
+  private file(planId: string): string {
+    return path.join(this.plansDir, planId, 'history.log');
+  }
+
+  private history(planId: string): Promise<OpenHistory> {
+    let opened = this.open.get(planId);
+    if (!opened) {
+      opened = (async () => {
+        const file = this.file(planId);
+        if (!(await exists(file))) await Journal.create(file);
+        const { journal, contents } = await Journal.open(file);
+        try {
+          const entries = parseEntries(contents.updates, file);
+          const last = entries.at(-1);
+          return { journal, lastSeq: last?.seq ?? 0, lastHash: last?.hash ?? GENESIS_HASH };
+        } catch (err) {
+          await journal.close();
+          throw err;
+        }
+      })();
+      opened.catch(() => this.open.delete(planId));
+      this.open.set(planId, opened);
+    }
+    return opened;
+  }
+
+  private inOrder<T>(planId: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(planId) ?? Promise.resolve()).then(work);
+    const settled = next.catch(() => {});
+    this.queues.set(planId, settled);
+    void settled.then(() => {
+      if (this.queues.get(planId) === settled) this.queues.delete(planId);
+    });
+    return next;
+  }
+}
+
+function parseEntries(records: readonly Uint8Array[], file: string): StoredHistoryEntry[] {
+  return records.map((record, i) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(record).toString('utf8'));
+    } catch {
+      throw new DamagedFileError(file, `history entry ${i + 1} is not JSON`);
+    }
+    const parsed = entrySchema.safeParse(json);
+    if (!parsed.success) throw new DamagedFileError(file, `history entry ${i + 1} is not a history entry`);
+    return parsed.data as StoredHistoryEntry;
+  });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,84 @@
+// The plan's history as the API gives it: readable entries, newest first, built from the server's append-only,
+// hash-chained record of every accepted change (server/history/). Parsed by the browser.
+
+import { z } from 'zod';
+import { LEVELS } from './permissions.js';
+import { ROLES } from './roles.js';
+import { SECTION_IDS, type SectionId } from './sections.js';
+
+const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
+
+export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+/** Who did something, as the server recorded it from the signed-in session (null: before history was kept). */
+export const historyPersonSchema = z.strictObject({
+  accountId: z.string(),
+  /** The account's name now ('' if the account is gone). */
+  displayName: z.string(),
+  role: z.enum(ROLES),
+});
+export type HistoryPerson = z.infer<typeof historyPersonSchema>;
+
+/** One line of the timeline: one person's burst of work in the same sections, or one change to the circle. */
+export const historyItemSchema = z.strictObject({
+  /** The record entries this line covers; "the plan as it was" at this line is the plan after `lastSeq`. */
+  firstSeq: z.number().int().positive(),
+  lastSeq: z.number().int().positive(),
+  at: z.iso.datetime(),
+  until: z.iso.datetime(),
+  kind: z.enum(HISTORY_KINDS),
+  by: historyPersonSchema.nullable(),
+  /** Done by a plan manager acting for the person. */
+  onBehalf: z.boolean(),
+  sections: z.array(sectionId),
+  addedWords: z.number().int().nonnegative(),
+  removedWords: z.number().int().nonnegative(),
+  addedChars: z.number().int().nonnegative(),
+  removedChars: z.number().int().nonnegative(),
+  /** For a circle change: what changed, and for whom. */
+  circle: z
+    .strictObject({
+      change: z.string(),
+      subject: historyPersonSchema.omit({ role: true }).extend({ role: z.enum(ROLES).nullable() }).nullable(),
+      level: z.enum(LEVELS).nullable(),
+      sectionId: sectionId.nullable(),
+    })
+    .nullable(),
+});
+export type HistoryItem = z.infer<typeof historyItemSchema>;
+
+/** GET /api/plans/:planId/history — `next` asks for the page after this one (older), or null at the start. */
+export const historyPageSchema = z.strictObject({
+  items: z.array(historyItemSchema),
+  next: z.number().int().positive().nullable(),
+  /** Everyone who appears in the history, for the "who" filter. */
+  people: z.array(historyPersonSchema),
+});
+export type HistoryPage = z.infer<typeof historyPageSchema>;
+
+/** Query of GET /api/plans/:planId/history. Dates are days (YYYY-MM-DD), inclusive, in UTC. */
+export const historyQuerySchema = z.strictObject({
+  by: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
+  section: sectionId.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Only lines that end before this record entry (for the next page). */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+
+/** GET /api/plans/:planId/history/verify — whether the chain of hashes holds, and where it first breaks. */
+export const historyVerificationSchema = z.strictObject({
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  /** The first entry whose hash or link does not match, or null. */
+  firstBroken: z.number().int().positive().nullable(),
+  reason: z.string().nullable(),
+});
+export type HistoryVerification = z.infer<typeof historyVerificationSchema>;
+
+/** GET /api/plans/:planId/history/:seq/document — the plan as it was just after entry `seq`, as a Yjs update. */
+export const historyDocumentSchema = z.strictObject({ seq: z.number().int().positive(), at: z.iso.datetime(), update: z.base64() });
+export type HistoryDocument = z.infer<typeof historyDocumentSchema>;
