@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { AccessEvents } from './accessEvents.js';
+import { PlanHistories } from './history/historyOperations.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
@@ -21,6 +22,7 @@ export interface CylchServer {
   readonly accounts: AccountStore;
   readonly circles: CircleStore;
   readonly history: HistoryStore;
+  readonly histories: PlanHistories;
   readonly rooms: Rooms;
   /** The address it listens on, such as http://127.0.0.1:3000. */
   readonly url: string;
@@ -35,7 +37,14 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const history = JournalHistoryStore.forDataDir(config.dataDir);
   const rooms = new Rooms(store, history, log);
   const events = new AccessEvents();
-  const httpServer = createServer(createApp({ store, accounts, circles, events, log, clientDir }));
+  const histories = new PlanHistories(history, circles, accounts, async (planId) => {
+    await rooms.openRoom(planId)?.history.flush();
+  });
+  // Changes to the circle join the plan's history as they happen (and any missed are caught up on the next read).
+  events.onCircleChanged((planId) => {
+    histories.syncCircle(planId).catch((err: unknown) => log.error({ planId, err }, 'could not add circle changes to the history'));
+  });
+  const httpServer = createServer(createApp({ store, accounts, circles, events, histories, log, clientDir }));
   const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });
 
   await new Promise<void>((resolve, reject) => {
@@ -55,6 +64,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
     accounts,
     circles,
     history,
+    histories,
     rooms,
     url: `http://${host}:${port}`,
     close() {

@@ -24,6 +24,7 @@ export const ERROR_IDS = [
   'memberNotFound',
   'cannotChangePerson',
   'lastManager',
+  'historyEntryNotFound',
   'notFound',
   'internal',
 ] as const;

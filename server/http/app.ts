@@ -14,6 +14,8 @@ import { invitationRoutes, planCircleRoutes, planInvitationRoutes } from './circ
 import { sameSiteJsonOnly } from './csrf.js';
 import { loadSession } from './sessions.js';
 import { errorHandler } from './errorHandler.js';
+import type { PlanHistories } from '../history/historyOperations.js';
+import { historyRoutes } from './historyRoutes.js';
 import { planRoutes } from './planRoutes.js';
 
 export function createApp(options: {
@@ -21,10 +23,11 @@ export function createApp(options: {
   accounts: AccountStore;
   circles: CircleStore;
   events: AccessEvents;
+  histories: PlanHistories;
   log: Logger;
   clientDir: string;
 }): express.Express {
-  const { store, accounts, circles, events, log, clientDir } = options;
+  const { store, accounts, circles, events, histories, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -58,6 +61,7 @@ export function createApp(options: {
   api.use('/account', accountRoutes(accounts, events));
   api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles));
   api.use('/plans/:planId/circle', planCircleRoutes({ store, accounts, circles, events }));
+  api.use('/plans/:planId/history', historyRoutes(store, circles, histories));
   api.use('/plans', planRoutes(store, circles));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));

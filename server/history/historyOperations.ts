@@ -1,0 +1,259 @@
+// Named operations on a plan's history: the readable timeline (grouped, filtered, newest first), the plan as it was
+// at any entry, the chain check, exports, and bringing circle changes into the same record.
+
+import * as Y from 'yjs';
+import type { HistoryItem, HistoryPage, HistoryPerson, HistoryQuery, HistoryVerification } from '../../shared/history.js';
+import type { SectionId } from '../../shared/sections.js';
+import { errors } from '../errors.js';
+import type { AccountStore, CircleStore, HistoryStore, StoredHistoryEntry } from '../storage/types.js';
+import { verifyChain } from './chain.js';
+import { fromBase64, toBase64 } from './encoding.js';
+
+/** Edits by the same person in the same sections less than this apart are one line of the timeline. */
+export const GROUP_GAP_MS = 5 * 60 * 1000;
+
+interface Group {
+  entries: StoredHistoryEntry[];
+  key: string;
+}
+
+/**
+ * Lines of the timeline, oldest first: each circle change, baseline or recovered entry on its own; one person's
+ * edits to the same sections grouped while they keep coming (others may be typing at the same time).
+ */
+export function groupEntries(entries: readonly StoredHistoryEntry[]): StoredHistoryEntry[][] {
+  const groups: Group[] = [];
+  const open = new Map<string, Group>();
+  for (const entry of entries) {
+    if (entry.kind !== 'edit') {
+      groups.push({ entries: [entry], key: '' });
+      continue;
+    }
+    const key = JSON.stringify([entry.accountId, entry.role, entry.onBehalf, entry.sections]);
+    const group = open.get(key);
+    const last = group?.entries.at(-1);
+    if (group && last && Date.parse(entry.at) - Date.parse(last.until) < GROUP_GAP_MS) {
+      group.entries.push(entry);
+    } else {
+      const created = { entries: [entry], key };
+      groups.push(created);
+      open.set(key, created);
+    }
+  }
+  // Ordered by where each line ends: the plan "as it was" at a line is the plan after its last entry.
+  return groups.map((g) => g.entries).sort((a, b) => a.at(-1)!.seq - b.at(-1)!.seq);
+}
+
+/** Names for account ids, as they are now. */
+async function namer(accounts: AccountStore) {
+  const cache = new Map<string, string>();
+  return async (accountId: string): Promise<string> => {
+    if (!cache.has(accountId)) cache.set(accountId, (await accounts.getAccount(accountId))?.displayName ?? '');
+    return cache.get(accountId)!;
+  };
+}
+
+async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promise<string>): Promise<HistoryItem> {
+  const first = group[0]!;
+  const last = group.at(-1)!;
+  const sum = (key: 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars') => group.reduce((n, e) => n + e[key], 0);
+  const by = first.accountId && first.role ? { accountId: first.accountId, displayName: await nameOf(first.accountId), role: first.role } : null;
+  const circle = first.circle;
+  return {
+    firstSeq: first.seq,
+    lastSeq: last.seq,
+    at: first.at,
+    until: last.until,
+    kind: first.kind,
+    by,
+    onBehalf: first.onBehalf,
+    sections: first.sections,
+    addedWords: sum('addedWords'),
+    removedWords: sum('removedWords'),
+    addedChars: sum('addedChars'),
+    removedChars: sum('removedChars'),
+    circle: circle
+      ? {
+          change: circle.kind,
+          subject: circle.accountId ? { accountId: circle.accountId, displayName: await nameOf(circle.accountId), role: circle.role ?? null } : null,
+          level: circle.level ?? null,
+          sectionId: circle.sectionId ?? null,
+        }
+      : null,
+  };
+}
+
+export class PlanHistories {
+  /** Circle syncs, one at a time per plan. */
+  private readonly syncing = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly history: HistoryStore,
+    private readonly circles: CircleStore,
+    private readonly accounts: AccountStore,
+    /** Writes out what an open plan's recorder holds (its current burst), so reads see the latest changes. */
+    private readonly flushOpen: (planId: string) => Promise<void>,
+  ) {}
+
+  /** Brings the circle's changes not yet in the history into it, as 'circle' entries, in the circle's order. */
+  syncCircle(planId: string): Promise<void> {
+    const previous = this.syncing.get(planId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const [entries, circle] = await Promise.all([this.history.read(planId), this.circles.getCircle(planId)]);
+      const recorded = entries.reduce((n, e) => (e.circleIndex !== null ? Math.max(n, e.circleIndex + 1) : n), 0);
+      const missing = circle.changes.slice(recorded);
+      if (missing.length === 0) return;
+      const member = (id: string) => circle.members.find((m) => m.accountId === id);
+      await this.history.append(
+        planId,
+        missing.map((change, i) => ({
+          at: change.at,
+          until: change.at,
+          kind: 'circle' as const,
+          accountId: change.by,
+          role: member(change.by)?.role ?? null,
+          onBehalf: change.onBehalf ?? false,
+          sections: change.sectionId ? [change.sectionId] : [],
+          addedChars: 0,
+          removedChars: 0,
+          addedWords: 0,
+          removedWords: 0,
+          clients: [],
+          update: null,
+          circleIndex: recorded + i,
+          circle: change,
+        })),
+      );
+    });
+    const settled = next.catch(() => {});
+    this.syncing.set(planId, settled);
+    return next;
+  }
+
+  /** Everything recorded for the plan, up to now. */
+  private async entries(planId: string): Promise<StoredHistoryEntry[]> {
+    await this.flushOpen(planId);
+    await this.syncCircle(planId);
+    return this.history.read(planId);
+  }
+
+  async page(planId: string, query: HistoryQuery): Promise<HistoryPage> {
+    const groups = groupEntries(await this.entries(planId));
+    const nameOf = await namer(this.accounts);
+    const fromTime = query.from ? Date.parse(`${query.from}T00:00:00Z`) : -Infinity;
+    const toTime = query.to ? Date.parse(`${query.to}T00:00:00Z`) + 86_400_000 : Infinity;
+    const matches = (group: StoredHistoryEntry[]) => {
+      const first = group[0]!;
+      const last = group.at(-1)!;
+      if (query.before !== undefined && last.seq >= query.before) return false;
+      if (query.by !== undefined && first.accountId !== query.by && first.circle?.accountId !== query.by) return false;
+      if (query.section !== undefined && !first.sections.includes(query.section)) return false;
+      return Date.parse(last.until) >= fromTime && Date.parse(first.at) < toTime;
+    };
+    const selected: StoredHistoryEntry[][] = [];
+    let more = false;
+    for (let i = groups.length - 1; i >= 0; i--) {
+      if (!matches(groups[i]!)) continue;
+      if (selected.length === query.limit) {
+        more = true;
+        break;
+      }
+      selected.push(groups[i]!);
+    }
+    const people = new Map<string, HistoryPerson>();
+    for (const group of groups) {
+      const { accountId, role } = group[0]!;
+      if (accountId && role && !people.has(accountId)) people.set(accountId, { accountId, displayName: await nameOf(accountId), role });
+    }
+    return {
+      items: await Promise.all(selected.map((g) => toItem(g, nameOf))),
+      next: more ? selected.at(-1)![selected.at(-1)!.length - 1]!.seq : null,
+      people: [...people.values()],
+    };
+  }
+
+  /** The plan as it was just after entry `seq`: every recorded update up to it, applied in order. */
+  async documentAt(planId: string, seq: number): Promise<{ seq: number; at: string; update: string }> {
+    const entries = await this.entries(planId);
+    const target = entries[seq - 1];
+    if (!target) throw errors.historyEntryNotFound();
+    const doc = new Y.Doc({ gc: false });
+    try {
+      doc.transact(() => {
+        for (const entry of entries.slice(0, seq)) if (entry.update) Y.applyUpdate(doc, fromBase64(entry.update));
+      });
+      return { seq, at: target.until, update: toBase64(Y.encodeStateAsUpdate(doc)) };
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  async verify(planId: string): Promise<HistoryVerification> {
+    await this.flushOpen(planId);
+    try {
+      return verifyChain(await this.history.read(planId));
+    } catch (err) {
+      // A record that does not read back at all (its checksum or format) is a break too.
+      return { ok: false, entries: 0, firstBroken: null, reason: err instanceof Error ? err.message : 'the history could not be read' };
+    }
+  }
+
+  /** Every entry, oldest first, with names: for a subject access request or a complaint. */
+  async exportEntries(planId: string) {
+    const entries = await this.entries(planId);
+    const nameOf = await namer(this.accounts);
+    return Promise.all(
+      entries.map(async (e) => ({
+        seq: e.seq,
+        at: e.at,
+        until: e.until,
+        kind: e.kind,
+        by: e.accountId ? { accountId: e.accountId, displayName: await nameOf(e.accountId), role: e.role } : null,
+        onBehalf: e.onBehalf,
+        sections: e.sections as SectionId[],
+        addedWords: e.addedWords,
+        removedWords: e.removedWords,
+        addedChars: e.addedChars,
+        removedChars: e.removedChars,
+        circleChange: e.circle
+          ? { ...e.circle, subjectName: e.circle.accountId ? await nameOf(e.circle.accountId) : null }
+          : null,
+        update: e.update,
+        prevHash: e.prevHash,
+        hash: e.hash,
+      })),
+    );
+  }
+}
+
+const CSV_COLUMNS = ['seq', 'at', 'until', 'kind', 'by', 'role', 'onBehalf', 'sections', 'addedWords', 'removedWords', 'circleChange', 'subject', 'level', 'hash'] as const;
+
+/** One CSV line per entry (RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with '). */
+export function historyCsv(rows: Awaited<ReturnType<PlanHistories['exportEntries']>>): string {
+  const cell = (value: unknown) => {
+    let text = value === null || value === undefined ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = rows.map((r) =>
+    [
+      r.seq,
+      r.at,
+      r.until,
+      r.kind,
+      r.by?.displayName ?? '',
+      r.by?.role ?? '',
+      r.onBehalf,
+      r.sections.join(' '),
+      r.addedWords,
+      r.removedWords,
+      r.circleChange?.kind ?? '',
+      r.circleChange?.subjectName ?? '',
+      r.circleChange?.level ?? '',
+      r.hash,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,54 @@
+// REST routes for a plan's history (mounted at /api/plans/:planId/history): the timeline, the plan as it was at an
+// entry, the chain check and exports. Members only; thin: validate, check, call the named operation.
+
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { historyQuerySchema } from '../../shared/history.js';
+import { can } from '../../shared/permissions.js';
+import { planAccessOf, requireMember } from '../circle/circleOperations.js';
+import { errors } from '../errors.js';
+import { historyCsv, type PlanHistories } from '../history/historyOperations.js';
+import { getPlan } from '../plans/planOperations.js';
+import type { CircleStore, PlanStore } from '../storage/types.js';
+import { requireAccount } from './sessions.js';
+import { parseOrThrow } from './validate.js';
+
+const planIdOf = (req: Request) => String((req.params as Record<string, string | undefined>).planId);
+const seqSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export function historyRoutes(store: PlanStore, circles: CircleStore, histories: PlanHistories): Router {
+  const router = Router({ mergeParams: true });
+  router.use(requireAccount);
+  /** The plan, for a member who may `action` in it. */
+  const planFor = async (req: Request, action: 'viewPlan' | 'exportPlan') => {
+    const plan = await getPlan(store, planIdOf(req));
+    const circle = await circles.getCircle(plan.id);
+    const member = requireMember(circle, req.account!.id);
+    if (!can(member, action, planAccessOf(circle))) throw errors.notAllowed();
+    return plan;
+  };
+
+  router.get('/', async (req, res) => {
+    const plan = await planFor(req, 'viewPlan');
+    res.json(await histories.page(plan.id, parseOrThrow(historyQuerySchema, req.query)));
+  });
+  router.get('/verify', async (req, res) => {
+    const plan = await planFor(req, 'viewPlan');
+    res.json(await histories.verify(plan.id));
+  });
+  router.get('/export.json', async (req, res) => {
+    const plan = await planFor(req, 'exportPlan');
+    res.attachment(`cylch-history-${plan.id}.json`);
+    res.json({ plan: { id: plan.id, title: plan.title }, exportedAt: new Date().toISOString(), entries: await histories.exportEntries(plan.id) });
+  });
+  router.get('/export.csv', async (req, res) => {
+    const plan = await planFor(req, 'exportPlan');
+    res.attachment(`cylch-history-${plan.id}.csv`);
+    res.type('text/csv; charset=utf-8').send(`\uFEFF${historyCsv(await histories.exportEntries(plan.id))}`);
+  });
+  router.get('/:seq/document', async (req, res) => {
+    const plan = await planFor(req, 'viewPlan');
+    res.json(await histories.documentAt(plan.id, parseOrThrow(seqSchema, req.params.seq)));
+  });
+  return router;
+}
