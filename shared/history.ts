@@ -82,3 +82,10 @@ export type HistoryVerification = z.infer<typeof historyVerificationSchema>;
 /** GET /api/plans/:planId/history/:seq/document — the plan as it was just after entry `seq`, as a Yjs update. */
 export const historyDocumentSchema = z.strictObject({ seq: z.number().int().positive(), at: z.iso.datetime(), update: z.base64() });
 export type HistoryDocument = z.infer<typeof historyDocumentSchema>;
+
+/** GET /api/plans/:planId/history/authors — which member wrote under each Yjs client id (bound by the server). */
+export const historyAuthorsSchema = z.strictObject({
+  clients: z.array(z.tuple([z.number().int().nonnegative(), z.string()])),
+  people: z.array(historyPersonSchema),
+});
+export type HistoryAuthors = z.infer<typeof historyAuthorsSchema>;

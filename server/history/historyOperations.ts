@@ -2,7 +2,7 @@
 // at any entry, the chain check, exports, and bringing circle changes into the same record.
 
 import * as Y from 'yjs';
-import type { HistoryItem, HistoryPage, HistoryPerson, HistoryQuery, HistoryVerification } from '../../shared/history.js';
+import type { HistoryAuthors, HistoryItem, HistoryPage, HistoryPerson, HistoryQuery, HistoryVerification } from '../../shared/history.js';
 import type { SectionId } from '../../shared/sections.js';
 import { errors } from '../errors.js';
 import type { AccountStore, CircleStore, HistoryStore, StoredHistoryEntry } from '../storage/types.js';
@@ -186,6 +186,23 @@ export class PlanHistories {
     } finally {
       doc.destroy();
     }
+  }
+
+  /**
+   * Who wrote under each Yjs client id, from the history (the server's bindings, never the browser's claims): with
+   * it, every character of the plan can be attributed to the member whose connection wrote it.
+   */
+  async authors(planId: string): Promise<HistoryAuthors> {
+    const entries = await this.entries(planId);
+    const nameOf = await namer(this.accounts);
+    const clients = new Map<number, string>();
+    const people = new Map<string, HistoryPerson>();
+    for (const e of entries) {
+      if (e.kind !== 'edit' || !e.accountId || !e.role) continue;
+      for (const [client] of e.clients) if (!clients.has(client)) clients.set(client, e.accountId);
+      if (!people.has(e.accountId)) people.set(e.accountId, { accountId: e.accountId, displayName: await nameOf(e.accountId), role: e.role });
+    }
+    return { clients: [...clients], people: [...people.values()] };
   }
 
   async verify(planId: string): Promise<HistoryVerification> {

@@ -32,6 +32,10 @@ export function historyRoutes(store: PlanStore, circles: CircleStore, histories:
     const plan = await planFor(req, 'viewPlan');
     res.json(await histories.page(plan.id, parseOrThrow(historyQuerySchema, req.query)));
   });
+  router.get('/authors', async (req, res) => {
+    const plan = await planFor(req, 'viewPlan');
+    res.json(await histories.authors(plan.id));
+  });
   router.get('/verify', async (req, res) => {
     const plan = await planFor(req, 'viewPlan');
     res.json(await histories.verify(plan.id));
