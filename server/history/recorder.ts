@@ -168,7 +168,9 @@ export class HistoryRecorder {
    */
   private count(update: Uint8Array): Pick<NewHistoryEntry, 'addedChars' | 'removedChars' | 'addedWords' | 'removedWords' | 'clients'> {
     const { structs, ds } = Y.decodeUpdate(update);
+    // Text is joined in each writer's clock order; a gap (or another kind of content) separates words.
     let added = '';
+    let lastEnd: string | null = null;
     const clients = new Set<number>();
     const inUpdate = new Map<number, [number, number][]>();
     for (const struct of structs) {
@@ -177,7 +179,11 @@ export class HistoryRecorder {
       const ranges = inUpdate.get(struct.id.client) ?? [];
       ranges.push([struct.id.clock, struct.id.clock + struct.length]);
       inUpdate.set(struct.id.client, ranges);
-      if (struct.content instanceof Y.ContentString && !Y.isDeleted(ds, struct.id)) added += `${struct.content.str}\n`;
+      if (struct.content instanceof Y.ContentString && !Y.isDeleted(ds, struct.id)) {
+        if (lastEnd !== `${struct.id.client}:${struct.id.clock}`) added += '\n';
+        added += struct.content.str;
+        lastEnd = `${struct.id.client}:${struct.id.clock + struct.length}`;
+      }
     }
     const fromThisUpdate = (client: number, clock: number) => inUpdate.get(client)?.some(([a, b]) => a <= clock && clock < b) ?? false;
     let removed = '';
@@ -185,12 +191,13 @@ export class HistoryRecorder {
       for (const d of deletes) {
         let clock = d.clock;
         const end = d.clock + d.len;
+        removed += '\n';
         while (clock < end && clock < Y.getState(this.doc.store, client)) {
           const item = Y.getItem(this.doc.store, Y.createID(client, clock)) as Y.Item | Y.GC;
           if (item instanceof Y.Item && item.content instanceof Y.ContentString && !fromThisUpdate(client, clock)) {
             const from = Math.max(0, d.clock - item.id.clock);
             const to = Math.min(item.length, end - item.id.clock);
-            removed += `${item.content.str.slice(from, to)}\n`;
+            removed += item.content.str.slice(from, to);
           }
           clock = item.id.clock + item.length;
         }

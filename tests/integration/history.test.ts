@@ -1,0 +1,340 @@
+// Who changed what (issue 4): every accepted change is kept with the member who sent it (from the session), the plan
+// can be rebuilt exactly at any point of its history, the record is append-only and tamper-evident, circle changes
+// are in the same record, and writing history never holds up saving.
+
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { historyAuthorsSchema, historyDocumentSchema, historyPageSchema, historyVerificationSchema, type HistoryItem } from '../../shared/history.js';
+import { sectionFieldName } from '../../shared/protocol.js';
+import { CloseCode } from '../../shared/closeCodes.js';
+import { JOURNAL_MAGIC } from '../../server/storage/lowdb/journal.js';
+import { addTestMember, connectClient, createTestPlan, fragmentText, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
+import { connectRaw, syncUrl, updateMessage } from '../helpers/rawSocket.js';
+import { waitFor } from '../helpers/wait.js';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+describe('who changed what', () => {
+  let server: Server;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.dispose();
+  });
+
+  const connect = async (planId: string, member: TestMember) => {
+    const client = connectClient(server.url, planId, member);
+    clients.push(client);
+    await waitForSync(client);
+    return client;
+  };
+  const get = async (member: TestMember, route: string) => {
+    const res = await fetch(`${server.url}${route}`, { headers: { cookie: member.cookie } });
+    expect(res.status, `${route}: ${res.status}`).toBe(200);
+    return res;
+  };
+  const timeline = async (member: TestMember, planId: string, query = '') =>
+    historyPageSchema.parse(await (await get(member, `/api/plans/${planId}/history${query}`)).json());
+  const saved = (client: TestClient) => waitFor(() => client.isSaved(), 'saved');
+  /** The text of a section's first paragraph, as a Y.XmlText, made on first use. */
+  const paragraph = (client: TestClient, sectionId: string) => {
+    client.type(sectionId, '');
+    return (client.doc.getXmlFragment(sectionFieldName(sectionId)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  };
+  /** Ends the burst the plan's recorder holds open, so what follows is a new entry. */
+  const endBurst = (planId: string) => server.rooms.openRoom(planId)!.history.flush();
+
+  it('two members edit the same section: every insertion and deletion is attributed to the member who sent it', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    const meg = await connect(plan.id, megan);
+
+    sam.type('howNeedsMet', 'Sam needs help with shopping on Tuesdays.');
+    await saved(sam);
+    await waitFor(() => meg.text('howNeedsMet').includes('Tuesdays'), 'Megan to see Sam’s words');
+    // Megan deletes "on Tuesdays" (Sam's words) and adds her own.
+    const text = paragraph(meg, 'howNeedsMet');
+    const at = text.toString().indexOf(' on Tuesdays');
+    meg.doc.transact(() => {
+      text.delete(at, ' on Tuesdays'.length);
+      text.insert(at, ' every week, and I will drive');
+    });
+    await saved(meg);
+    await waitFor(() => sam.text('howNeedsMet') === 'Sam needs help with shopping every week, and I will drive.', 'Sam to see it');
+
+    const page = await timeline(plan.owner, plan.id);
+    const edits = page.items.filter((i) => i.kind === 'edit');
+    expect(edits.map((i) => [i.by?.displayName, i.by?.role, i.sections, i.addedWords, i.removedWords])).toEqual([
+      ['Megan', 'family', ['howNeedsMet'], 6, 2],
+      ['Sam', 'person', ['howNeedsMet'], 7, 0],
+    ]);
+    // The circle's record is in the same timeline: Megan joining (and Sam inviting her).
+    expect(page.items.filter((i) => i.kind === 'circle').map((i) => i.circle!.change)).toEqual(['invitationAccepted', 'invitationCreated', 'memberAdded']);
+
+    // Who wrote what: every character in the plan belongs to the member bound to the client id it was written under.
+    const authors = historyAuthorsSchema.parse(await (await get(megan, `/api/plans/${plan.id}/history/authors`)).json());
+    const byClient = new Map(authors.clients);
+    expect(byClient.get(sam.doc.clientID)).toBe(plan.owner.accountId);
+    expect(byClient.get(meg.doc.clientID)).toBe(megan.accountId);
+    const written = new Map<string, string>();
+    let item = (paragraph(sam, 'howNeedsMet') as unknown as { _start: Y.Item | null })._start;
+    for (; item; item = item.right) {
+      if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+      const author = byClient.get(item.id.client)!;
+      written.set(author, (written.get(author) ?? '') + item.content.str);
+    }
+    expect(written).toEqual(
+      new Map([
+        [plan.owner.accountId, 'Sam needs help with shopping.'],
+        [megan.accountId, ' every week, and I will drive'],
+      ]),
+    );
+  });
+
+  it('a member cannot write under a client id bound to another, even after the plan was closed and reopened', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('howNeedsMet', 'Sam wrote this.');
+    await saved(sam);
+    const samClientId = sam.doc.clientID;
+    sam.destroy();
+    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+
+    // Reopened: the binding comes back from the history.
+    const socket = connectRaw(syncUrl(server.url, plan.id), megan.cookie);
+    await socket.joined();
+    const state = await (await fetch(`${server.url}/api/plans/${plan.id}/history/1/document`, { headers: { cookie: megan.cookie } })).json();
+    const forged = new Y.Doc({ gc: false });
+    Y.applyUpdate(forged, new Uint8Array(Buffer.from(historyDocumentSchema.parse(state).update, 'base64')));
+    const before = Y.encodeStateVector(forged);
+    forged.clientID = samClientId;
+    const ytext = (forged.getXmlFragment(sectionFieldName('howNeedsMet')).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    ytext.insert(0, 'Sam never wrote this: ');
+    socket.ws.send(updateMessage(Y.encodeStateAsUpdate(forged, before)));
+    expect((await socket.closed).code).toBe(CloseCode.malformedMessage);
+    const check = await connect(plan.id, plan.owner);
+    expect(check.text('howNeedsMet')).toBe('Sam wrote this.');
+  });
+
+  it('the plan rebuilt at each point of its history matches what the members saw then', async () => {
+    const plan = await createTestPlan(server, 'wales', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    const meg = await connect(plan.id, megan);
+    const seen: { seq: number; text: Record<string, string> }[] = [];
+    const steps: [TestClient, string, (t: Y.XmlText) => void][] = [
+      [sam, 'aboutMe', (t) => t.insert(0, 'I like trains.')],
+      [meg, 'howNeedsMet', (t) => t.insert(0, 'Megan drives on Fridays.')],
+      [sam, 'howNeedsMet', (t) => t.insert(t.length, ' And Saturdays.')],
+      [meg, 'howNeedsMet', (t) => t.delete(0, 6)],
+      [sam, 'aboutMe', (t) => t.format(0, 1, { bold: true })],
+      [sam, 'stayingSafe', (t) => t.insert(0, 'Call my sister.')],
+      [meg, 'stayingSafe', (t) => t.insert(t.length, ' Her number is in my phone.')],
+    ];
+    for (const [client, sectionId, change] of steps) {
+      const text = paragraph(client, sectionId);
+      change(text);
+      await saved(client);
+      for (const c of [sam, meg]) await waitFor(() => c.text(sectionId) === client.text(sectionId), 'both to agree');
+      await endBurst(plan.id);
+      const entries = await server.history.read(plan.id);
+      seen.push({ seq: entries.at(-1)!.seq, text: Object.fromEntries(['aboutMe', 'howNeedsMet', 'stayingSafe'].map((s) => [s, client.text(s)])) });
+    }
+    expect(new Set(seen.map((s) => s.seq)).size).toBe(steps.length);
+    for (const { seq, text } of seen) {
+      const body = historyDocumentSchema.parse(await (await get(megan, `/api/plans/${plan.id}/history/${seq}/document`)).json());
+      const rebuilt = new Y.Doc({ gc: false });
+      Y.applyUpdate(rebuilt, new Uint8Array(Buffer.from(body.update, 'base64')));
+      for (const [sectionId, expected] of Object.entries(text)) expect(fragmentText(rebuilt, sectionId), `${sectionId} at ${seq}`).toBe(expected);
+    }
+    // The first point is only Sam's first words.
+    const first = historyDocumentSchema.parse(await (await get(megan, `/api/plans/${plan.id}/history/${seen[0]!.seq}/document`)).json());
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, new Uint8Array(Buffer.from(first.update, 'base64')));
+    expect(fragmentText(doc, 'howNeedsMet')).toBe('');
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/history/99999/document`, { headers: { cookie: megan.cookie } })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/history/zero/document`, { headers: { cookie: megan.cookie } })).status).toBe(400);
+  });
+
+  it('history survives the plan closing, compaction and a restart; a plan from before history gets a baseline', async () => {
+    const dataDir = path.join(server.dataDir, '..', `${path.basename(server.dataDir)}-restart`);
+    await mkdir(dataDir, { recursive: true });
+    let own = await startTestServer(dataDir);
+    try {
+      const plan = await createTestPlan(own, 'england', 'Sam');
+      const c = connectClient(own.url, plan.id, plan.owner);
+      await waitForSync(c);
+      for (let i = 0; i < 20; i++) c.type('aboutMe', `word${i} `);
+      await waitFor(() => c.isSaved(), 'saved');
+      c.destroy();
+      await waitFor(() => own.rooms.openRoom(plan.id) === undefined, 'closed and compacted');
+      const before = await own.history.read(plan.id);
+      await own.close();
+      own = await startTestServer(dataDir);
+      const after = await own.history.read(plan.id);
+      expect(after).toEqual(before);
+      expect(after.filter((e) => e.kind === 'edit').reduce((n, e) => n + e.addedWords, 0)).toBe(20);
+
+      // A plan whose history file is gone (as a plan from before history was kept): its content becomes a baseline.
+      await rm(path.join(dataDir, 'plans', plan.id, 'history.log'));
+      await own.close();
+      own = await startTestServer(dataDir);
+      const again = connectClient(own.url, plan.id, plan.owner);
+      await waitForSync(again);
+      again.destroy();
+      await waitFor(() => own.rooms.openRoom(plan.id) === undefined, 'closed');
+      const rebuilt = await own.history.read(plan.id);
+      expect(rebuilt.filter((e) => e.update !== null).map((e) => [e.kind, e.accountId, e.addedWords])).toEqual([['baseline', null, 20]]);
+    } finally {
+      await own.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the record is tamper-evident: an edited entry is found by the API and by npm run verify-history', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const sam = await connect(plan.id, plan.owner);
+    for (const words of ['First words.', ' Second words.', ' Third words.']) {
+      sam.type('aboutMe', words);
+      await saved(sam);
+      await endBurst(plan.id);
+    }
+    const verify = async () => historyVerificationSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history/verify`)).json());
+    expect(await verify()).toEqual({ ok: true, entries: expect.any(Number) as number, firstBroken: null, reason: null });
+    const file = path.join(server.dataDir, 'plans', plan.id, 'history.log');
+    const cli = () =>
+      promisify(execFile)(process.execPath, ['dist/server/server/verifyHistory.js', plan.id], { env: { ...process.env, CYLCH_DATA_DIR: server.dataDir } }).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
+    expect(await cli()).toMatchObject({ code: 0 });
+
+    // Someone with access to the disk makes Sam's second burst say fewer words were added, and even fixes the
+    // record's checksum so the file still reads back.
+    const bytes = await readFile(file);
+    const records = splitRecords(bytes);
+    const target = records.findIndex((r) => r.entry.kind === 'edit' && r.entry.addedWords === 2 && r.index > 0);
+    const edited = { ...records[target]!.entry, addedWords: 1 };
+    records[target] = { ...records[target]!, entry: edited };
+    await writeFile(file, joinRecords(records));
+    const seq = records[target]!.entry.seq as number;
+
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: seq });
+    const result = await cli();
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`BROKEN at entry ${seq}`);
+  });
+
+  it('exports every entry as JSON and CSV, to members only', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const jo = await addTestMember(server, plan, { name: '=1+2 Jo', role: 'provider', level: 'view' });
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('aboutMe', 'Words to export.');
+    await saved(sam);
+    await fetch(`${server.url}/api/plans/${plan.id}/circle/members/${jo.accountId}`, {
+      method: 'DELETE',
+      headers: { cookie: plan.owner.cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const stored = await server.history.read(plan.id);
+    await waitFor(() => true, '');
+
+    const json = (await (await get(plan.owner, `/api/plans/${plan.id}/history/export.json`)).json()) as { entries: { seq: number; hash: string }[] };
+    const all = await server.history.read(plan.id);
+    expect(all.length).toBeGreaterThanOrEqual(stored.length);
+    expect(json.entries.map((e) => [e.seq, e.hash])).toEqual(all.map((e) => [e.seq, e.hash]));
+    const csv = await (await get(plan.owner, `/api/plans/${plan.id}/history/export.csv`)).text();
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(all.length + 1);
+    expect(lines[0]).toBe('seq,at,until,kind,by,role,onBehalf,sections,addedWords,removedWords,circleChange,subject,level,hash');
+    expect(csv).toContain('memberRemoved');
+    expect(csv).toContain(",'=1+2 Jo,"); // never a spreadsheet formula
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/history/export.csv`, { headers: { cookie: jo.cookie } })).status).toBe(403);
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/history`)).status).toBe(401);
+  });
+
+  it('the timeline groups a burst into one entry, filters by person, section and date, and pages', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    const meg = await connect(plan.id, megan);
+    for (const ch of 'Forty two keystrokes of typing in one go!') {
+      sam.type('aboutMe', ch);
+    }
+    await saved(sam);
+    for (let i = 0; i < 3; i++) {
+      meg.type('stayingSafe', `Step ${i}. `);
+      await saved(meg);
+      await endBurst(plan.id);
+    }
+    const page = await timeline(plan.owner, plan.id);
+    const edits = page.items.filter((i: HistoryItem) => i.kind === 'edit');
+    expect(edits.filter((i) => i.by?.displayName === 'Sam')).toHaveLength(1);
+    expect(edits.find((i) => i.by?.displayName === 'Sam')).toMatchObject({ sections: ['aboutMe'], addedWords: 8 });
+    // Megan's three separate bursts, close together in the same section, read as one line too.
+    expect(edits.filter((i) => i.by?.displayName === 'Megan')).toHaveLength(1);
+    expect(page.people.map((p) => p.displayName).sort()).toEqual(['Megan', 'Sam']);
+
+    expect((await timeline(plan.owner, plan.id, `?by=${megan.accountId}`)).items.every((i) => i.by?.accountId === megan.accountId || i.circle?.subject?.accountId === megan.accountId)).toBe(true);
+    expect((await timeline(plan.owner, plan.id, '?section=stayingSafe')).items.map((i) => i.by?.displayName)).toEqual(['Megan']);
+    expect((await timeline(plan.owner, plan.id, '?to=2000-01-01')).items).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await timeline(plan.owner, plan.id, `?from=${today}&to=${today}`)).items.length).toBe(page.items.length);
+    const first = await timeline(plan.owner, plan.id, '?limit=2');
+    expect(first.items).toHaveLength(2);
+    const second = await timeline(plan.owner, plan.id, `?limit=2&before=${first.next}`);
+    expect(second.items[0]!.lastSeq).toBeLessThan(first.items[1]!.lastSeq);
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/history?limit=100000`, { headers: { cookie: megan.cookie } })).status).toBe(400);
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/history?section=../../x`, { headers: { cookie: megan.cookie } })).status).toBe(400);
+  });
+
+  it('writing history never holds up saving: with history failing, edits are saved, and the history catches up', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const file = path.join(server.dataDir, 'plans', plan.id, 'history.log');
+    // A directory where the history file should be: every history write fails until it is gone.
+    await mkdir(file, { recursive: true });
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('aboutMe', 'Saved even though history cannot be written.');
+    await saved(sam);
+    const again = await connect(plan.id, plan.owner);
+    expect(again.text('aboutMe')).toBe('Saved even though history cannot be written.');
+    await rm(file, { recursive: true });
+    await waitFor(() => server.rooms.openRoom(plan.id)!.history.written > 0, 'the history to be written on a retry', 15_000);
+    const entries = await server.history.read(plan.id);
+    expect(entries.some((e) => e.kind === 'edit' && e.addedWords === 7 && e.accountId === plan.owner.accountId)).toBe(true);
+  });
+});
+
+/** The records of a history file, each parsed. */
+function splitRecords(bytes: Buffer): { index: number; entry: Record<string, unknown> }[] {
+  const records: { index: number; entry: Record<string, unknown> }[] = [];
+  let at = JOURNAL_MAGIC.length;
+  while (at < bytes.length) {
+    const length = bytes.readUInt32LE(at);
+    records.push({ index: records.length, entry: JSON.parse(bytes.subarray(at + 8, at + 8 + length).toString('utf8')) as Record<string, unknown> });
+    at += 8 + length;
+  }
+  return records;
+}
+
+function joinRecords(records: { entry: Record<string, unknown> }[]): Buffer {
+  const parts = records.map(({ entry }) => {
+    const payload = Buffer.from(JSON.stringify(entry), 'utf8');
+    const header = Buffer.alloc(8);
+    header.writeUInt32LE(payload.length, 0);
+    header.writeUInt32LE(crc32(payload), 4);
+    return Buffer.concat([header, payload]);
+  });
+  return Buffer.concat([JOURNAL_MAGIC, ...parts]);
+}
