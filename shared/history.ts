@@ -86,6 +86,13 @@ export type HistoryDocument = z.infer<typeof historyDocumentSchema>;
 /** GET /api/plans/:planId/history/authors — which member wrote under each Yjs client id (bound by the server). */
 export const historyAuthorsSchema = z.strictObject({
   clients: z.array(z.tuple([z.number().int().nonnegative(), z.string()])),
+  /**
+   * When: content of `client` with clocks from `fromClock` (inclusive) to `toClock` (exclusive) was written by
+   * `accountId`, in a burst that ended at `at`.
+   */
+  spans: z.array(
+    z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative(), z.string(), z.iso.datetime()]),
+  ),
   people: z.array(historyPersonSchema),
 });
 export type HistoryAuthors = z.infer<typeof historyAuthorsSchema>;

@@ -197,12 +197,20 @@ export class PlanHistories {
     const nameOf = await namer(this.accounts);
     const clients = new Map<number, string>();
     const people = new Map<string, HistoryPerson>();
+    /** Where each client's clock had got to before the entry, to know which of its content the entry wrote. */
+    const reached = new Map<number, number>();
+    const spans: HistoryAuthors['spans'] = [];
     for (const e of entries) {
+      for (const [client, end] of e.clients) {
+        const from = reached.get(client) ?? 0;
+        if (end > from && e.kind === 'edit' && e.accountId) spans.push([client, from, end, e.accountId, e.until]);
+        reached.set(client, Math.max(from, end));
+      }
       if (e.kind !== 'edit' || !e.accountId || !e.role) continue;
       for (const [client] of e.clients) if (!clients.has(client)) clients.set(client, e.accountId);
       if (!people.has(e.accountId)) people.set(e.accountId, { accountId: e.accountId, displayName: await nameOf(e.accountId), role: e.role });
     }
-    return { clients: [...clients], people: [...people.values()] };
+    return { clients: [...clients], spans, people: [...people.values()] };
   }
 
   async verify(planId: string): Promise<HistoryVerification> {
