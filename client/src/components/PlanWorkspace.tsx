@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { actsForPerson, can } from '../../../shared/permissions.js';
 import type { Access, PlanMeta } from '../../../shared/schemas.js';
 import { SECTIONS } from '../../../shared/sections.js';
+import { AuthorshipPanel } from '../authorship/AuthorshipPanel.js';
+import { useAuthorship } from '../authorship/useAuthorship.js';
 import { readOnlyReason } from '../circle/sectionRights.js';
 import { useCircle } from '../circle/useCircle.js';
 import { setLeaveGuard } from '../router.js';
@@ -28,6 +30,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
   const me = snapshot?.access ?? null;
   const onAccess = useCallback((access: Access) => session?.updateAccess(access), [session]);
   const { circle, applyAnswer } = useCircle(plan.id, me, onAccess);
+  const authorship = useAuthorship(plan.id, session);
   const [copied, setCopied] = useState<string | null>(null);
   const stopped = snapshot?.closedBecause != null;
   // Removed from the circle (or never in it): the plan is no longer shown at all, only why.
@@ -108,6 +111,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
           <aside className="workspace-side" aria-label={t('plan.sideHeading')}>
             {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
             {snapshot && <PresenceList presence={snapshot.presence} />}
+            {me && <AuthorshipPanel authorship={authorship} />}
             {me && !stopped && <CirclePanel planId={plan.id} me={me} circle={circle} hereNow={hereNow} onAnswer={applyAnswer} />}
             <nav aria-labelledby="sections-nav-heading" className="sections-nav">
               <h2 id="sections-nav-heading">{t('plan.sectionsNav')}</h2>
@@ -136,6 +140,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
                     jurisdiction={plan.jurisdiction}
                     readOnly={stopped || reason !== null}
                     readOnlyNote={reason && reason.map((r) => t(r.key, r.values)).join(' ')}
+                    authorship={authorship.config}
                     rights={
                       managesRights && !stopped ? (
                         <SectionRightsToggle

@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { Jurisdiction } from '../../../shared/jurisdictions.js';
 import { sectionFieldName } from '../../../shared/protocol.js';
 import type { SectionDefinition } from '../../../shared/sections.js';
+import { Authorship, setAuthorship, type AuthorshipConfig } from '../authorship/authorshipExtension.js';
+import { WhoWroteThis } from '../authorship/WhoWroteThis.js';
 import type { PlanSession } from '../sync/planSession.js';
 import { EditorToolbar } from './EditorToolbar.js';
 
@@ -24,6 +26,8 @@ export function SectionEditor(props: {
   readOnlyNote: string | null;
   /** For the person and their plan manager: who may write here, and the switch to change it. */
   rights?: ReactNode;
+  /** "Show who wrote what": the server's authors and the words for them, or null while it is off. */
+  authorship?: AuthorshipConfig | null;
 }) {
   const { t } = useTranslation();
   const { session, section } = props;
@@ -53,6 +57,7 @@ export function SectionEditor(props: {
           render: renderCaret,
         }),
         Placeholder.configure({ placeholder: placeholderText }),
+        Authorship.configure({ fragment: session.doc.getXmlFragment(sectionFieldName(section.id)) }),
       ],
       editable: !props.readOnly,
       editorProps: { attributes: editorAttributes(section.id, props.readOnly, describedBy) },
@@ -70,6 +75,11 @@ export function SectionEditor(props: {
       editor.view.dispatch(editor.state.tr); // redraw the placeholder decoration
     }
   }, [editor, placeholderText]);
+
+  const authorship = props.authorship ?? null;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setAuthorship(editor.view, authorship);
+  }, [editor, authorship]);
 
   useEffect(() => {
     if (!editor) return;
@@ -102,6 +112,7 @@ export function SectionEditor(props: {
       )}
       {/* No formatting buttons where this member cannot write at all: fewer things that do nothing. */}
       {editor && !props.readOnlyNote && <EditorToolbar editor={editor} sectionName={heading} disabled={props.readOnly} />}
+      {editor && authorship && <WhoWroteThis editor={editor} config={authorship} sectionName={heading} editable={!props.readOnly} />}
       <EditorContent editor={editor} />
     </section>
   );

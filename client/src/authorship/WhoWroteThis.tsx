@@ -1,0 +1,74 @@
+// Who wrote what in one section, without needing a mouse: a line that says who wrote the text at the cursor
+// (announced politely, once the cursor rests), and a list of the section's passages with their authors.
+
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { passagesOf, type AuthorshipConfig } from './authorshipExtension.js';
+import type { Passage } from './passages.js';
+
+const SETTLE_MS = 400;
+const EXCERPT_CHARS = 60;
+
+export function WhoWroteThis({ editor, config, sectionName, editable }: { editor: Editor; config: AuthorshipConfig; sectionName: string; editable: boolean }) {
+  const { t } = useTranslation();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const passages = passagesOf(e.state);
+      return { passages, atCaret: e.isFocused ? passageAt(passages, e.state.selection.head) : undefined };
+    },
+  });
+  const caretWords =
+    state.atCaret === undefined ? null : state.atCaret === null ? t('authorship.caretNoText') : config.describe(state.atCaret);
+
+  // Say it once the cursor rests, and only when the answer changes: arrowing through one passage stays quiet.
+  const [spoken, setSpoken] = useState<string | null>(null);
+  useEffect(() => {
+    if (caretWords === null) return;
+    const timer = setTimeout(() => setSpoken(caretWords), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [caretWords]);
+
+  return (
+    <div className="who-wrote">
+      {editable && (
+        <p className="who-wrote-caret" aria-live="polite">
+          {spoken ?? t('authorship.caretHint')}
+        </p>
+      )}
+      <details>
+        <summary>{t('authorship.listSummary', { section: sectionName})}</summary>
+        {state.passages.length === 0 ? (
+          <p>{t('authorship.listEmpty')}</p>
+        ) : (
+          <ol>
+            {state.passages.map((p) => (
+              <li key={`${p.from}-${p.to}`}>
+                <span className={`author-swatch ${swatchClass(p, config)}`} aria-hidden="true" />
+                {config.describe(p)}: <q>{excerpt(editor, p)}</q>
+              </li>
+            ))}
+          </ol>
+        )}
+      </details>
+    </div>
+  );
+}
+
+/** The passage holding the character just before the cursor, else the one just after; null where there is no text. */
+function passageAt(passages: Passage[], pos: number): Passage | null {
+  return passages.find((p) => p.from < pos && pos <= p.to) ?? passages.find((p) => p.from === pos) ?? null;
+}
+
+function swatchClass(passage: Passage, config: AuthorshipConfig): string {
+  const author = passage.accountId === null ? undefined : config.index.author(passage.accountId);
+  return author ? `author-c${author.colorIndex}` : 'author-unknown';
+}
+
+function excerpt(editor: Editor, passage: Passage): string {
+  const size = editor.state.doc.content.size;
+  const text = editor.state.doc.textBetween(Math.min(passage.from, size), Math.min(passage.to, size), ' ');
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
+}
