@@ -51,9 +51,11 @@ export class ServerProcess {
     dataDir: string;
     execArgv: string[];
     onUnexpectedExit: (why: string) => void;
+    /** More settings for the server (see server/config.ts). */
+    env?: Record<string, string>;
   }): Promise<ServerProcess> {
     const child = fork(SERVER_ENTRY, [], {
-      env: { PORT: '0', HOST: '127.0.0.1', CYLCH_DATA_DIR: options.dataDir, LOG_LEVEL: 'info' },
+      env: { PORT: '0', HOST: '127.0.0.1', CYLCH_DATA_DIR: options.dataDir, LOG_LEVEL: 'info', ...options.env },
       execArgv: options.execArgv,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

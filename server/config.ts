@@ -9,6 +9,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   CYLCH_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Only for measuring what history costs (npm run bench): `off` stops recording who changed what. */
+  CYLCH_HISTORY_RECORDING: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -17,6 +19,8 @@ export interface Config {
   /** Absolute path of the directory the embedded store writes to. */
   readonly dataDir: string;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Whether accepted changes are recorded in the plans' history (always, except to measure its cost). */
+  readonly recordHistory: boolean;
 }
 
 export class ConfigError extends Error {
@@ -39,5 +43,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: path.resolve(e.CYLCH_DATA_DIR),
     logLevel: e.LOG_LEVEL,
+    recordHistory: e.CYLCH_HISTORY_RECORDING === 'on',
   });
 }

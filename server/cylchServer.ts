@@ -35,7 +35,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const accounts = await LowdbAccountStore.open(config.dataDir);
   const circles = await LowdbCircleStore.open(config.dataDir);
   const history = JournalHistoryStore.forDataDir(config.dataDir);
-  const rooms = new Rooms(store, history, log);
+  const rooms = new Rooms(store, history, log, { recordHistory: config.recordHistory });
   const events = new AccessEvents();
   const histories = new PlanHistories(history, circles, accounts, async (planId) => {
     await rooms.openRoom(planId)?.history.flush();

@@ -86,6 +86,8 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
 export class PlanHistories {
   /** Circle syncs, one at a time per plan. */
   private readonly syncing = new Map<string, Promise<void>>();
+  /** How many of each plan's circle changes are known to be in its history (only syncCircle adds them). */
+  private readonly circleRecorded = new Map<string, number>();
 
   constructor(
     private readonly history: HistoryStore,
@@ -99,8 +101,13 @@ export class PlanHistories {
   syncCircle(planId: string): Promise<void> {
     const previous = this.syncing.get(planId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const [entries, circle] = await Promise.all([this.history.read(planId), this.circles.getCircle(planId)]);
-      const recorded = entries.reduce((n, e) => (e.circleIndex !== null ? Math.max(n, e.circleIndex + 1) : n), 0);
+      const circle = await this.circles.getCircle(planId);
+      let recorded = this.circleRecorded.get(planId);
+      if (recorded === undefined) {
+        const entries = await this.history.read(planId);
+        recorded = entries.reduce((n, e) => (e.circleIndex !== null ? Math.max(n, e.circleIndex + 1) : n), 0);
+        this.circleRecorded.set(planId, recorded);
+      }
       const missing = circle.changes.slice(recorded);
       if (missing.length === 0) return;
       const member = (id: string) => circle.members.find((m) => m.accountId === id);
@@ -120,10 +127,11 @@ export class PlanHistories {
           removedWords: 0,
           clients: [],
           update: null,
-          circleIndex: recorded + i,
+          circleIndex: recorded! + i,
           circle: change,
         })),
       );
+      this.circleRecorded.set(planId, recorded + missing.length);
     });
     const settled = next.catch(() => {});
     this.syncing.set(planId, settled);

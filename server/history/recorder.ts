@@ -1,8 +1,10 @@
 // Records who changed a live plan, as the changes are applied: every accepted update goes into the plan's history
 // with the member of the connection that sent it (from the session), their role, the sections it touched and the
-// time. One person's burst of typing in the same sections becomes one entry (its updates merged into one); the entry
-// closes when someone else changes the plan, when they move to other sections, after a pause, or after a while, so
-// entries are always in the order the changes were applied and the plan can be rebuilt exactly at any of them.
+// time. One person's burst of typing in the same sections becomes one entry (its updates merged into one); several
+// people's bursts may be open at once (they type in their own sections). A burst closes after a pause, after a
+// while, when its author moves to other sections — and, before anyone's change that builds on it (types next to its
+// words, deletes them) is added to another burst, so that every entry only ever depends on entries before it and the
+// plan can be rebuilt exactly, in order, at any of them.
 //
 // Writing history never holds up saving: the document is saved by PlanSaver as before; an entry that cannot be
 // written is logged, kept in order, and retried.
@@ -30,20 +32,41 @@ export const HISTORY_TIMING = {
 } as const;
 
 interface Burst {
+  key: string;
   author: Author;
   sectionsKey: string;
   sections: SectionId[];
   updates: Uint8Array[];
+  /** Yjs client ids this burst wrote under. */
+  clients: Set<number>;
   at: Date;
   until: Date;
+}
+
+/** The client ids whose content an update builds on: where it inserts, what it deletes. */
+function referencedClients(update: Uint8Array): Set<number> {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const clients = new Set<number>(ds.clients.keys());
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (struct.origin) clients.add(struct.origin.client);
+    if (struct.rightOrigin) clients.add(struct.rightOrigin.client);
+    if (struct.parent instanceof Y.ID) clients.add(struct.parent.client);
+  }
+  return clients;
+}
+
+function writtenClients(update: Uint8Array): Set<number> {
+  return new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client));
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const wordsIn = (text: string) => text.match(WORD)?.length ?? 0;
 
 export class HistoryRecorder {
-  private burst: Burst | null = null;
-  private pauseTimer: NodeJS.Timeout | null = null;
+  /** Open bursts, by author, oldest first. */
+  private readonly bursts = new Map<string, Burst>();
+  private sweepTimer: NodeJS.Timeout | null = null;
   private readonly unwritten: NewHistoryEntry[] = [];
   private writing: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -66,31 +89,48 @@ export class HistoryRecorder {
     const now = this.now();
     const sorted = [...sections].sort();
     const sectionsKey = sorted.join(',');
-    const current = this.burst;
-    if (
-      current &&
-      (current.author.accountId !== author.accountId ||
-        current.author.role !== author.role ||
-        current.author.onBehalf !== author.onBehalf ||
-        current.sectionsKey !== sectionsKey ||
-        now.getTime() - current.at.getTime() > HISTORY_TIMING.maxBurstMs)
-    ) {
-      this.closeBurst();
+    const key = JSON.stringify([author.accountId, author.role, author.onBehalf]);
+    // Anyone else's open burst this change builds on is closed first, so it comes before this one in the record.
+    if (this.bursts.size > (this.bursts.has(key) ? 1 : 0)) {
+      const referenced = referencedClients(update);
+      for (const burst of [...this.bursts.values()]) {
+        if (burst.key !== key && [...burst.clients].some((c) => referenced.has(c))) this.closeBurst(burst);
+      }
     }
-    if (this.burst) {
-      this.burst.updates.push(update);
-      this.burst.until = now;
+    const own = this.bursts.get(key);
+    if (own && (own.sectionsKey !== sectionsKey || now.getTime() - own.at.getTime() > HISTORY_TIMING.maxBurstMs)) this.closeBurst(own);
+    const burst = this.bursts.get(key);
+    const written = writtenClients(update);
+    if (burst) {
+      burst.updates.push(update);
+      burst.until = now;
+      for (const c of written) burst.clients.add(c);
     } else {
-      this.burst = { author, sectionsKey, sections: sorted, updates: [update], at: now, until: now };
+      this.bursts.set(key, { key, author, sectionsKey, sections: sorted, updates: [update], clients: written, at: now, until: now });
     }
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
-    this.pauseTimer = setTimeout(() => this.closeBurst(), HISTORY_TIMING.pauseMs);
-    this.pauseTimer.unref();
+    this.sweepTimer ??= setInterval(() => this.sweep(), HISTORY_TIMING.pauseMs / 4);
+    this.sweepTimer.unref();
+  }
+
+  /** Closes bursts whose author has paused, or that have run long. */
+  private sweep(): void {
+    const now = this.now().getTime();
+    for (const burst of [...this.bursts.values()]) {
+      if (now - burst.until.getTime() >= HISTORY_TIMING.pauseMs || now - burst.at.getTime() > HISTORY_TIMING.maxBurstMs) this.closeBurst(burst);
+    }
+    if (this.bursts.size === 0 && this.sweepTimer) {
+      clearInterval(this.sweepTimer);
+      this.sweepTimer = null;
+    }
+  }
+
+  private closeAll(): void {
+    for (const burst of [...this.bursts.values()]) this.closeBurst(burst);
   }
 
   /** Content with no known author (kept from before history, or lost in a crash) is recorded as such. */
   addUnattributed(kind: 'baseline' | 'recovered', update: Uint8Array): void {
-    this.closeBurst();
+    this.closeAll();
     const at = this.now().toISOString();
     const counts = this.count(update);
     this.enqueue({ ...this.blank(kind, at), ...counts, update: toBase64(update) });
@@ -98,7 +138,7 @@ export class HistoryRecorder {
 
   /** Close the open burst and resolve once every entry so far is written (or the recorder is disposed). */
   async flush(): Promise<void> {
-    this.closeBurst();
+    this.closeAll();
     while (this.unwritten.length > 0 && !this.disposed) {
       await (this.writing ?? this.write());
       if (this.unwritten.length > 0 && !this.writing) {
@@ -110,8 +150,9 @@ export class HistoryRecorder {
 
   /** The room is closing: write what is left, trying a few times. Returns entries that could not be written. */
   async dispose(): Promise<NewHistoryEntry[]> {
-    this.closeBurst();
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.closeAll();
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     for (let attempt = 0; attempt < 3 && this.unwritten.length > 0; attempt++) {
       await (this.writing ?? this.write());
@@ -120,14 +161,9 @@ export class HistoryRecorder {
     return this.unwritten.splice(0);
   }
 
-  private closeBurst(): void {
-    const burst = this.burst;
-    if (!burst) return;
-    this.burst = null;
-    if (this.pauseTimer) {
-      clearTimeout(this.pauseTimer);
-      this.pauseTimer = null;
-    }
+  private closeBurst(burst: Burst): void {
+    if (this.bursts.get(burst.key) !== burst) return;
+    this.bursts.delete(burst.key);
     const update = burst.updates.length === 1 ? burst.updates[0]! : Y.mergeUpdates(burst.updates);
     const counts = this.count(update);
     this.enqueue({

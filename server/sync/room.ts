@@ -47,6 +47,7 @@ export class Room {
     private readonly log: Logger,
     storedUpdateCount: number,
     writers: Map<number, string>,
+    recordHistory: boolean,
   ) {
     this.doc = doc;
     this.writers = writers;
@@ -58,7 +59,7 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.saver.add(update);
       const edit = (origin as Partial<RoomMember> | null)?.takeEdit?.();
-      if (edit) this.history.add(edit.author, edit.sections, update);
+      if (edit && recordHistory) this.history.add(edit.author, edit.sections, update);
       this.broadcast(updateMessage(update), origin);
     });
 
@@ -78,6 +79,7 @@ export class Room {
     historyStore: HistoryStore,
     log: Logger,
     unsaved: readonly Uint8Array[] = [],
+    recordHistory = true,
   ): Promise<Room> {
     const meta = await store.getPlanMeta(planId);
     if (meta === null) throw errors.planNotFound();
@@ -110,12 +112,12 @@ export class Room {
       await store.setAside(planId, `stored document cannot be rebuilt: ${(err as Error).message}`);
       throw errors.planDamaged();
     }
-    const room = new Room(planId, doc, store, historyStore, log, updates.length, writers);
+    const room = new Room(planId, doc, store, historyStore, log, updates.length, writers, recordHistory);
     for (const update of unsaved) Y.applyUpdate(doc, update, 'unsaved from the previous session');
     // Content the history does not cover (a plan from before history was kept, or entries a crash lost) is
     // recorded now, without an author, so the history can always rebuild the plan as it is.
     const missing = Y.encodeStateAsUpdate(doc, encodeStateVector(recorded));
-    if (entries !== null && Y.decodeUpdate(missing).structs.length > 0) {
+    if (recordHistory && entries !== null && Y.decodeUpdate(missing).structs.length > 0) {
       room.history.addUnattributed(entries.some((e) => e.update !== null) ? 'recovered' : 'baseline', missing);
     }
     return room;

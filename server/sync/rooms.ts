@@ -28,6 +28,7 @@ export class Rooms {
     private readonly store: PlanStore,
     private readonly historyStore: HistoryStore,
     private readonly log: Logger,
+    private readonly options: { recordHistory: boolean } = { recordHistory: true },
   ) {}
 
   /** Take a share of the plan's room, loading it if needed. Every successful acquire needs one release. */
@@ -105,7 +106,7 @@ export class Rooms {
     if (closing) await closing;
     this.loads += 1;
     const unsaved = this.unsaved.get(planId) ?? [];
-    const room = await Room.load(planId, this.store, this.historyStore, this.log, unsaved);
+    const room = await Room.load(planId, this.store, this.historyStore, this.log, unsaved, this.options.recordHistory);
     this.unsaved.delete(planId);
     return room;
   }

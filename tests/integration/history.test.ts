@@ -167,6 +167,38 @@ describe('who changed what', () => {
     expect((await fetch(`${server.url}/api/plans/${plan.id}/history/zero/document`, { headers: { cookie: megan.cookie } })).status).toBe(400);
   });
 
+  it('people typing at the same time, in the same paragraph: every entry builds only on entries before it', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    const meg = await connect(plan.id, megan);
+    sam.type('howNeedsMet', 'Start.');
+    await saved(sam);
+    await waitFor(() => meg.text('howNeedsMet') === 'Start.', 'Megan to see it');
+    // Interleaved keystrokes, each building on the other's latest words; nobody pauses.
+    for (let i = 0; i < 30; i++) {
+      const [writer, other] = i % 2 === 0 ? [sam, meg] : [meg, sam];
+      paragraph(writer, 'howNeedsMet').insert(paragraph(writer, 'howNeedsMet').length, i % 2 === 0 ? 's' : 'm');
+      await waitFor(() => other.text('howNeedsMet') === writer.text('howNeedsMet'), 'the other to see it');
+    }
+    paragraph(meg, 'howNeedsMet').delete(0, 3); // Megan deletes Sam's first words
+    await saved(meg);
+    await waitFor(() => sam.text('howNeedsMet') === meg.text('howNeedsMet'), 'agreement');
+    await endBurst(plan.id);
+
+    const entries = await server.history.read(plan.id);
+    const doc = new Y.Doc({ gc: false });
+    for (const entry of entries) {
+      if (!entry.update) continue;
+      Y.applyUpdate(doc, new Uint8Array(Buffer.from(entry.update, 'base64')));
+      expect(doc.store.pendingStructs, `entry ${entry.seq} waits for a later entry`).toBeNull();
+      expect(doc.store.pendingDs, `entry ${entry.seq} deletes what a later entry writes`).toBeNull();
+    }
+    expect(fragmentText(doc, 'howNeedsMet')).toBe(sam.text('howNeedsMet'));
+    const edits = entries.filter((e) => e.kind === 'edit');
+    expect(new Set(edits.map((e) => e.accountId))).toEqual(new Set([plan.owner.accountId, megan.accountId]));
+  });
+
   it('history survives the plan closing, compaction and a restart; a plan from before history gets a baseline', async () => {
     const dataDir = path.join(server.dataDir, '..', `${path.basename(server.dataDir)}-restart`);
     await mkdir(dataDir, { recursive: true });

@@ -17,13 +17,13 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 describe('parseConfig', () => {
   it('fills in defaults for an empty environment', () => {
     const config = parseConfig({});
-    expect(config).toEqual({ port: 3000, host: '127.0.0.1', dataDir: path.resolve('./data'), logLevel: 'info' });
+    expect(config).toEqual({ port: 3000, host: '127.0.0.1', dataDir: path.resolve('./data'), logLevel: 'info', recordHistory: true });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('reads every setting, and makes the data directory absolute', () => {
-    const config = parseConfig({ PORT: '8080', HOST: '0.0.0.0', CYLCH_DATA_DIR: 'var/cylch', LOG_LEVEL: 'warn' });
-    expect(config).toEqual({ port: 8080, host: '0.0.0.0', dataDir: path.resolve('var/cylch'), logLevel: 'warn' });
+    const config = parseConfig({ PORT: '8080', HOST: '0.0.0.0', CYLCH_DATA_DIR: 'var/cylch', LOG_LEVEL: 'warn', CYLCH_HISTORY_RECORDING: 'off' });
+    expect(config).toEqual({ port: 8080, host: '0.0.0.0', dataDir: path.resolve('var/cylch'), logLevel: 'warn', recordHistory: false });
     expect(path.isAbsolute(config.dataDir)).toBe(true);
   });
 
