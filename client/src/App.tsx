@@ -5,6 +5,7 @@ import { AccountNav } from './components/AccountNav.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { Link } from './components/Link.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { HistoryPage } from './pages/HistoryPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlanPage } from './pages/PlanPage.js';
@@ -34,6 +35,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {route.page === 'home' && <HomePage />}
         {route.page === 'plan' && <PlanPage key={route.planId} planId={route.planId} />}
+        {route.page === 'history' && <HistoryPage key={route.planId} planId={route.planId} />}
         {route.page === 'signIn' && <SignInPage />}
         {route.page === 'signUp' && <SignUpPage />}
         {route.page === 'account' && <AccountPage />}

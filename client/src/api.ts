@@ -3,6 +3,14 @@
 
 import { z } from 'zod';
 import { ERROR_IDS, type ErrorId } from '../../shared/errors.js';
+import {
+  historyDocumentSchema,
+  historyPageSchema,
+  historyVerificationSchema,
+  type HistoryDocument,
+  type HistoryPage,
+  type HistoryVerification,
+} from '../../shared/history.js';
 import type { SectionId } from '../../shared/sections.js';
 import {
   accountSchema,
@@ -171,3 +179,35 @@ export async function fetchAccount(): Promise<Account | null> {
 export async function changePassword(body: ChangePasswordBody): Promise<void> {
   await call('/api/account/password', { post: body });
 }
+
+const historyPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/history`;
+
+/** What the timeline is asked to show: by whom, in which section, between which days (YYYY-MM-DD, inclusive). */
+export interface HistoryFilters {
+  by?: string;
+  section?: SectionId;
+  from?: string;
+  to?: string;
+}
+
+/** One page of the plan's history, newest first; `before` (an answer's `next`) asks for older entries. */
+export async function fetchHistory(planId: string, filters: HistoryFilters, before?: number): Promise<HistoryPage> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  if (before !== undefined) query.set('before', String(before));
+  const search = query.toString();
+  return parseAnswer(historyPageSchema, await call(search ? `${historyPath(planId)}?${search}` : historyPath(planId)));
+}
+
+/** The whole plan as it was just after history entry `seq`, as a Yjs update. */
+export async function fetchPlanAt(planId: string, seq: number): Promise<HistoryDocument> {
+  return parseAnswer(historyDocumentSchema, await call(`${historyPath(planId)}/${seq}/document`));
+}
+
+/** Whether the plan's record of changes is whole and unchanged (its chain of hashes holds). */
+export async function verifyHistory(planId: string): Promise<HistoryVerification> {
+  return parseAnswer(historyVerificationSchema, await call(`${historyPath(planId)}/verify`));
+}
+
+/** Where to download the whole history, for a subject access request or a complaint. */
+export const historyExportPath = (planId: string, format: 'csv' | 'json') => `${historyPath(planId)}/export.${format}`;

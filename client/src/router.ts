@@ -77,6 +77,7 @@ export function usePath(): string {
 export type Route =
   | { page: 'home' }
   | { page: 'plan'; planId: string }
+  | { page: 'history'; planId: string }
   | { page: 'signIn' }
   | { page: 'signUp' }
   | { page: 'account' }
@@ -95,10 +96,10 @@ export function matchRoute(path: string): Route {
   if (fixed) return fixed;
   const invitation = /^\/invitations\/([A-Za-z0-9_-]{43})\/?$/.exec(path);
   if (invitation) return { page: 'invitation', token: invitation[1]! };
-  const plan = /^\/plans\/([^/]+)\/?$/.exec(path);
+  const plan = /^\/plans\/([^/]+)(\/history)?\/?$/.exec(path);
   if (!plan) return { page: 'notFound' };
   try {
-    return { page: 'plan', planId: decodeURIComponent(plan[1]!) };
+    return { page: plan[2] ? 'history' : 'plan', planId: decodeURIComponent(plan[1]!) };
   } catch {
     return { page: 'notFound' }; // a malformed %-escape: no plan can live at that address
   }

@@ -1,0 +1,78 @@
+// One line of the plan's history as a sentence a person can read: who did what, where ("Megan Evans (Family or
+// friend) added 42 words to What matters to me"). Names are only ever interpolated as text.
+
+import type { TFunction } from 'i18next';
+import type { HistoryItem, HistoryPerson } from '../../../shared/history.js';
+import type { SectionId } from '../../../shared/sections.js';
+
+type Item = Pick<HistoryItem, 'kind' | 'by' | 'onBehalf' | 'sections' | 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars' | 'circle'>;
+
+/** "Megan Evans (Family or friend)": a name and role in brackets reads the same in English and Welsh. */
+export function personLabel(person: Pick<HistoryPerson, 'displayName' | 'role'>, t: TFunction): string {
+  return `${person.displayName || t('history.someoneStart')} (${t(`roles.${person.role}`)})`;
+}
+
+/** Section headings joined as the language joins a list ("About me and What matters to me"). */
+export function sectionList(sections: readonly SectionId[], language: string, t: TFunction): string {
+  if (sections.length === 0) return t('history.thePlan');
+  const names = sections.map((id) => t('history.sectionName', { name: t(`sections.${id}.heading`) }));
+  try {
+    return new Intl.ListFormat(language === 'cy' ? 'cy' : 'en-GB', { style: 'long', type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+export function historySentence(item: Item, language: string, t: TFunction): string {
+  const sentence = baseSentence(item, language, t);
+  return item.onBehalf ? t('history.withOnBehalf', { sentence }) : sentence;
+}
+
+function baseSentence(item: Item, language: string, t: TFunction): string {
+  const sections = sectionList(item.sections, language, t);
+  if (item.kind === 'baseline') return item.sections.length ? t('history.baselineIn', { sections }) : t('history.baseline');
+  if (item.kind === 'recovered') return item.sections.length ? t('history.recoveredIn', { sections }) : t('history.recovered');
+  const who = item.by ? personLabel(item.by, t) : t('history.someoneStart');
+  if (item.kind === 'circle' && item.circle) return circleSentence(item.circle, who, item.by?.accountId ?? null, language, t);
+  if (item.addedWords > 0 && item.removedWords > 0) {
+    const added = t('history.words', { count: item.addedWords });
+    const removed = t('history.words', { count: item.removedWords });
+    return t('history.edit.addedAndRemoved', { who, sections, added, removed });
+  }
+  if (item.addedWords > 0) return t('history.edit.added', { who, sections, words: t('history.words', { count: item.addedWords }) });
+  if (item.removedWords > 0) return t('history.edit.removed', { who, sections, words: t('history.words', { count: item.removedWords }) });
+  if (item.addedChars > 0 || item.removedChars > 0) return t('history.edit.small', { who, sections });
+  return t('history.edit.changed', { who, sections });
+}
+
+function circleSentence(circle: NonNullable<HistoryItem['circle']>, who: string, byId: string | null, language: string, t: TFunction): string {
+  const subject = circle.subject?.displayName || t('history.someone');
+  const level = circle.level ? t(`circle.level.${circle.level}`) : null;
+  const section = circle.sectionId ? sectionList([circle.sectionId], language, t) : t('history.thePlan');
+  switch (circle.change) {
+    case 'memberAdded':
+      // The first member is added by themselves, when they start the plan.
+      return !circle.subject || circle.subject.accountId === byId ? t('history.circle.started', { who }) : t('history.circle.memberAdded', { who, subject });
+    case 'invitationCreated':
+      return level ? t('history.circle.invitationCreated', { who, level }) : t('history.circle.invitationCreatedPlain', { who });
+    case 'invitationWithdrawn':
+      return t('history.circle.invitationWithdrawn', { who });
+    case 'invitationAccepted':
+      return t('history.circle.invitationAccepted', { who });
+    case 'levelChanged':
+      return level ? t('history.circle.levelChanged', { who, subject, level }) : t('history.circle.changed', { who });
+    case 'planManagerNamed':
+      return t('history.circle.planManagerNamed', { who, subject });
+    case 'planManagerEnded':
+      return t('history.circle.planManagerEnded', { who, subject });
+    case 'memberRemoved':
+      return t('history.circle.memberRemoved', { who, subject });
+    case 'sectionOpened':
+      return t('history.circle.sectionOpened', { who, section });
+    case 'sectionClosed':
+      return t('history.circle.sectionClosed', { who, section });
+    default:
+      // A kind of change this page does not know yet (a newer server): still say who changed the circle.
+      return t('history.circle.changed', { who });
+  }
+}
