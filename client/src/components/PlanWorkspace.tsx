@@ -17,6 +17,7 @@ import { CirclePanel } from './CirclePanel.js';
 import { useAccount } from '../account.js';
 import { ConnectionProblem, LOST_ACCESS } from './ConnectionProblem.js';
 import { InvitePanel } from './InvitePanel.js';
+import { Link } from './Link.js';
 import { PresenceList } from './PresenceList.js';
 import { RefusalNotice } from './RefusalNotice.js';
 import { SaveStatus } from './SaveStatus.js';
@@ -82,6 +83,9 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
             <span role="status" className="copied">
               {copied}
             </span>
+            <Link className="history-link" href={`/plans/${encodeURIComponent(plan.id)}/history`}>
+              {t('history.link')}
+            </Link>
           </div>
         )}
         {me && !lostAccess && me.role !== 'person' && actsForPerson(me) && (
