@@ -110,6 +110,7 @@ it('shows who changed what, narrows to one person, and shows the plan as it was 
   const viewHeading = sam.page.getByRole('heading', { level: 2, name: /^The plan as it was on .+ at \d\d:\d\d \(read only\)$/ });
   await viewHeading.waitFor();
   await expect.poll(() => viewHeading.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await sam.page.title()).toMatch(/^The plan as it was on .+ \(read only\) – History of Test plan for Sam Evans – Cylch$/);
   const view = sam.page.locator('.as-it-was');
   await expect.poll(() => view.locator('[data-section="aboutMe"]').innerText()).toBe('Sam likes music and long walks.');
   expect(await view.locator('[data-section="howNeedsMet"]').innerText()).toBe('Nothing was written here yet.');

@@ -9,7 +9,7 @@ import type { HistoryItem } from '../../../shared/history.js';
 import { sectionFieldName } from '../../../shared/protocol.js';
 import { SECTIONS } from '../../../shared/sections.js';
 import { errorKey, fetchPlanAt } from '../api.js';
-import { formatDay, formatTime } from '../history/historyTime.js';
+import { asItWasHeading } from '../history/historyTime.js';
 import { hasText, StaticContent } from './StaticSection.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; doc: Y.Doc } | { state: 'failed'; error: string };
@@ -41,7 +41,6 @@ export function HistoryPlanAsItWas(props: { planId: string; item: HistoryItem; s
     };
   }, [planId, item.lastSeq]);
 
-  const when = new Date(item.until);
   const back = (
     <button type="button" onClick={props.onBack}>
       {t('history.backToTimeline')}
@@ -50,7 +49,7 @@ export function HistoryPlanAsItWas(props: { planId: string; item: HistoryItem; s
   return (
     <section className="as-it-was" aria-labelledby="as-it-was-heading">
       <h2 id="as-it-was-heading" tabIndex={-1} ref={heading}>
-        {t('history.asItWasHeading', { date: formatDay(when, i18n.language, t), time: formatTime(when) })}
+        {asItWasHeading(item.until, i18n.language, t)}
       </h2>
       <p className="meta">{t('history.asItWasAfter', { sentence: props.sentence })}</p>
       <p>{back}</p>

@@ -27,3 +27,9 @@ export function todayValue(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** "The plan as it was on 3 March 2026 at 14:05 (read only)": the heading (and page title) of a past state. */
+export function asItWasHeading(until: string, language: string, t: TFunction): string {
+  const when = new Date(until);
+  return t('history.asItWasHeading', { date: formatDay(when, language, t), time: formatTime(when) });
+}

@@ -13,6 +13,7 @@ import { HistoryFilters } from '../components/HistoryFilters.js';
 import { HistoryRecordCheck } from '../components/HistoryRecordCheck.js';
 import { Link } from '../components/Link.js';
 import { historySentence } from '../history/historySentence.js';
+import { asItWasHeading } from '../history/historyTime.js';
 import { focusIfArrived, withNext } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
@@ -116,7 +117,8 @@ export function HistoryPage({ planId }: { planId: string }) {
   });
 
   const title = planLoad.state === 'ready' ? t('history.title', { title: planLoad.plan.title ?? t('home.untitled') }) : t('history.loading');
-  useDocumentTitle(title);
+  // While the plan as it was is shown, the tab says which moment it is.
+  useDocumentTitle(viewing ? `${asItWasHeading(viewing.until, i18n.language, t)} – ${title}` : title);
 
   if (planLoad.state === 'loading') {
     return (
