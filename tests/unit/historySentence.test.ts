@@ -1,0 +1,90 @@
+// Every kind of history entry reads as a whole sentence in English and in Welsh: no catalogue key left showing,
+// no empty placeholder, names and sections where they belong, and Welsh word counts in their plural forms.
+
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { historySentence } from '../../client/src/history/historySentence.js';
+import type { HistoryItem } from '../../shared/history.js';
+import { catalogues } from '../../shared/i18n/index.js';
+import { CIRCLE_CHANGE_KINDS } from '../../server/storage/types.js';
+
+const translations: Record<'en' | 'cy', TFunction> = {} as Record<'en' | 'cy', TFunction>;
+
+beforeAll(async () => {
+  for (const lng of ['en', 'cy'] as const) {
+    const instance = i18next.createInstance();
+    await instance.init({ lng, resources: { [lng]: { translation: catalogues[lng] } }, interpolation: { escapeValue: false } });
+    translations[lng] = instance.t;
+  }
+});
+
+const megan = { accountId: 'A'.repeat(22), displayName: 'Megan Evans', role: 'family' as const };
+const jo = { accountId: 'B'.repeat(22), displayName: 'Jo Hughes', role: 'provider' as const };
+
+function item(overrides: Partial<HistoryItem>): HistoryItem {
+  return {
+    firstSeq: 1,
+    lastSeq: 1,
+    at: '2026-03-03T14:05:00.000Z',
+    until: '2026-03-03T14:05:00.000Z',
+    kind: 'edit',
+    by: megan,
+    onBehalf: false,
+    sections: ['whatMatters'],
+    addedWords: 0,
+    removedWords: 0,
+    addedChars: 0,
+    removedChars: 0,
+    circle: null,
+    ...overrides,
+  };
+}
+
+const say = (lng: 'en' | 'cy', entry: HistoryItem) => historySentence(entry, lng, translations[lng]);
+
+describe('history sentences', () => {
+  it('says who added and removed how many words, where', () => {
+    expect(say('en', item({ addedWords: 42, addedChars: 200 }))).toBe('Megan Evans (Family or friend) added 42 words to What matters to me');
+    expect(say('en', item({ removedWords: 1, removedChars: 4 }))).toBe('Megan Evans (Family or friend) removed 1 word from What matters to me');
+    expect(say('en', item({ addedWords: 3, removedWords: 2, sections: ['aboutMe', 'whatMatters'] }))).toBe(
+      'Megan Evans (Family or friend) changed About me and What matters to me: added 3 words, removed 2 words',
+    );
+    expect(say('en', item({ addedChars: 1 }))).toBe('Megan Evans (Family or friend) made a small change to What matters to me');
+    expect(say('en', item({ addedWords: 5, onBehalf: true }))).toBe('Megan Evans (Family or friend) added 5 words to What matters to me, on behalf of the person');
+    expect(say('en', item({ kind: 'baseline', by: null, sections: ['aboutMe'] }))).toBe('Text written before Cylch kept a history, in About me');
+    expect(say('en', item({ kind: 'recovered', by: null, sections: [] }))).toBe('Text whose author was not recorded');
+  });
+
+  it('uses the Welsh plural forms for word counts', () => {
+    const words = (n: number) => say('cy', item({ addedWords: n }));
+    expect(words(1)).toBe("Ychwanegodd Megan Evans (Teulu neu ffrind) 1 gair at “Beth sy'n bwysig i mi”");
+    expect(words(2)).toBe("Ychwanegodd Megan Evans (Teulu neu ffrind) 2 air at “Beth sy'n bwysig i mi”");
+    expect(words(3)).toContain(' 3 gair at ');
+    expect(words(42)).toContain(' 42 o eiriau at ');
+  });
+
+  it('has a sentence for every kind of circle change, in both languages', () => {
+    for (const change of CIRCLE_CHANGE_KINDS) {
+      const subject = change === 'invitationAccepted' || change === 'memberAdded' ? { ...megan } : { ...jo };
+      const entry = item({
+        kind: 'circle',
+        sections: change.startsWith('section') ? ['aboutMe'] : [],
+        circle: { change, subject: change.startsWith('invitationC') || change.startsWith('section') || change === 'invitationWithdrawn' ? null : subject, level: 'view', sectionId: change.startsWith('section') ? 'aboutMe' : null },
+      });
+      for (const lng of ['en', 'cy'] as const) {
+        const sentence = say(lng, entry);
+        expect(sentence, `${lng} ${change}`).toContain('Megan Evans');
+        expect(sentence, `${lng} ${change}`).not.toMatch(/history\.|\{\{|undefined|null/);
+        // The generic fallback is only for kinds this page does not know.
+        expect(sentence, `${lng} ${change}`).not.toBe(lng === 'en' ? 'Megan Evans (Family or friend) changed the circle' : 'Newidiodd Megan Evans (Teulu neu ffrind) y cylch');
+      }
+    }
+    const removed = item({ kind: 'circle', sections: [], circle: { change: 'memberRemoved', subject: { ...jo }, level: null, sectionId: null } });
+    expect(say('en', removed)).toBe('Megan Evans (Family or friend) took Jo Hughes out of the circle');
+    const level = item({ kind: 'circle', sections: [], circle: { change: 'levelChanged', subject: { ...jo }, level: 'view', sectionId: null } });
+    expect(say('en', level)).toBe('Megan Evans (Family or friend) changed what Jo Hughes can do to “Read only”');
+    const opened = item({ kind: 'circle', sections: ['aboutMe'], circle: { change: 'sectionOpened', subject: null, level: null, sectionId: 'aboutMe' } });
+    expect(say('en', opened)).toBe('Megan Evans (Family or friend) opened About me to the circle');
+    expect(say('cy', opened)).toBe("Agorodd Megan Evans (Teulu neu ffrind) “Amdanaf i” i'r cylch");
+  });
+});
