@@ -126,7 +126,7 @@ export class PlanHistories {
           addedWords: 0,
           removedWords: 0,
           clients: [],
-          update: null,
+          updates: [],
           circleIndex: recorded! + i,
           circle: change,
         })),
@@ -188,7 +188,7 @@ export class PlanHistories {
     const doc = new Y.Doc({ gc: false });
     try {
       doc.transact(() => {
-        for (const entry of entries.slice(0, seq)) if (entry.update) Y.applyUpdate(doc, fromBase64(entry.update));
+        for (const entry of entries.slice(0, seq)) for (const update of entry.updates) Y.applyUpdate(doc, fromBase64(update));
       });
       return { seq, at: target.until, update: toBase64(Y.encodeStateAsUpdate(doc)) };
     } finally {
@@ -251,7 +251,7 @@ export class PlanHistories {
         circleChange: e.circle
           ? { ...e.circle, subjectName: e.circle.accountId ? await nameOf(e.circle.accountId) : null }
           : null,
-        update: e.update,
+        updates: e.updates,
         prevHash: e.prevHash,
         hash: e.hash,
       })),

@@ -1,6 +1,7 @@
 // Records who changed a live plan, as the changes are applied: every accepted update goes into the plan's history
 // with the member of the connection that sent it (from the session), their role, the sections it touched and the
-// time. One person's burst of typing in the same sections becomes one entry (its updates merged into one); several
+// time. One person's burst of typing in the same sections becomes one entry (its updates merged, a few hundred at a
+// time: Y.mergeUpdates grows faster than the number of updates, and must never stall the server); several
 // people's bursts may be open at once (they type in their own sections). A burst closes after a pause, after a
 // while, when its author moves to other sections — and, before anyone's change that builds on it (types next to its
 // words, deletes them) is added to another burst, so that every entry only ever depends on entries before it and the
@@ -22,6 +23,9 @@ export interface Author {
   onBehalf: boolean;
 }
 
+/** Updates merged into one chunk of an entry. */
+const CHUNK = 128;
+
 export const HISTORY_TIMING = {
   /** A burst ends after this long without a change from its author. */
   pauseMs: 2000,
@@ -36,7 +40,9 @@ interface Burst {
   author: Author;
   sectionsKey: string;
   sections: SectionId[];
-  updates: Uint8Array[];
+  /** The burst's updates: merged in chunks, and the latest ones not merged yet. */
+  chunks: Uint8Array[];
+  pending: Uint8Array[];
   /** Yjs client ids this burst wrote under. */
   clients: Set<number>;
   at: Date;
@@ -102,11 +108,12 @@ export class HistoryRecorder {
     const burst = this.bursts.get(key);
     const written = writtenClients(update);
     if (burst) {
-      burst.updates.push(update);
+      burst.pending.push(update);
+      if (burst.pending.length >= CHUNK) burst.chunks.push(Y.mergeUpdates(burst.pending.splice(0)));
       burst.until = now;
       for (const c of written) burst.clients.add(c);
     } else {
-      this.bursts.set(key, { key, author, sectionsKey, sections: sorted, updates: [update], clients: written, at: now, until: now });
+      this.bursts.set(key, { key, author, sectionsKey, sections: sorted, chunks: [], pending: [update], clients: written, at: now, until: now });
     }
     this.sweepTimer ??= setInterval(() => this.sweep(), HISTORY_TIMING.pauseMs / 4);
     this.sweepTimer.unref();
@@ -132,8 +139,8 @@ export class HistoryRecorder {
   addUnattributed(kind: 'baseline' | 'recovered', update: Uint8Array): void {
     this.closeAll();
     const at = this.now().toISOString();
-    const counts = this.count(update);
-    this.enqueue({ ...this.blank(kind, at), ...counts, update: toBase64(update) });
+    const counts = this.count([update]);
+    this.enqueue({ ...this.blank(kind, at), ...counts, updates: [toBase64(update)] });
   }
 
   /** Close the open burst and resolve once every entry so far is written (or the recorder is disposed). */
@@ -164,8 +171,8 @@ export class HistoryRecorder {
   private closeBurst(burst: Burst): void {
     if (this.bursts.get(burst.key) !== burst) return;
     this.bursts.delete(burst.key);
-    const update = burst.updates.length === 1 ? burst.updates[0]! : Y.mergeUpdates(burst.updates);
-    const counts = this.count(update);
+    const updates = burst.pending.length > 0 ? [...burst.chunks, burst.pending.length === 1 ? burst.pending[0]! : Y.mergeUpdates(burst.pending)] : burst.chunks;
+    const counts = this.count(updates);
     this.enqueue({
       ...this.blank('edit', burst.at.toISOString()),
       until: burst.until.toISOString(),
@@ -174,7 +181,7 @@ export class HistoryRecorder {
       onBehalf: burst.author.onBehalf,
       sections: burst.sections,
       ...counts,
-      update: toBase64(update),
+      updates: updates.map(toBase64),
     });
   }
 
@@ -192,7 +199,7 @@ export class HistoryRecorder {
       addedWords: 0,
       removedWords: 0,
       clients: [],
-      update: null,
+      updates: [],
       circleIndex: null,
       circle: null,
     };
@@ -202,8 +209,10 @@ export class HistoryRecorder {
    * What an applied update did: text it added that is still there after it, text it removed that was there before
    * it, and the client ids it wrote under with their clocks now. Read from the document, which keeps deleted content.
    */
-  private count(update: Uint8Array): Pick<NewHistoryEntry, 'addedChars' | 'removedChars' | 'addedWords' | 'removedWords' | 'clients'> {
-    const { structs, ds } = Y.decodeUpdate(update);
+  private count(updates: readonly Uint8Array[]): Pick<NewHistoryEntry, 'addedChars' | 'removedChars' | 'addedWords' | 'removedWords' | 'clients'> {
+    const decoded = updates.map((u) => Y.decodeUpdate(u));
+    const structs = decoded.flatMap((d) => d.structs);
+    const ds = decoded.length === 1 ? decoded[0]!.ds : Y.mergeDeleteSets(decoded.map((d) => d.ds));
     // Text is joined in each writer's clock order; a gap (or another kind of content) separates words.
     let added = '';
     let lastEnd: string | null = null;

@@ -150,8 +150,8 @@ export interface StoredHistoryEntry {
   removedWords: number;
   /** Yjs client ids the entry writes new content under (bound to `accountId`), each with its clock after the entry. */
   clients: [client: number, endClock: number][];
-  /** The Yjs update, base64 (edits, baseline, recovered). */
-  update: string | null;
+  /** The entry's Yjs updates, base64, applied in order (edits, baseline, recovered; none for circle changes). */
+  updates: string[];
   /** For a circle change: its place in the circle's record, and the change itself. */
   circleIndex: number | null;
   circle: CircleChange | null;

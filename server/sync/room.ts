@@ -118,7 +118,7 @@ export class Room {
     // recorded now, without an author, so the history can always rebuild the plan as it is.
     const missing = Y.encodeStateAsUpdate(doc, encodeStateVector(recorded));
     if (recordHistory && entries !== null && Y.decodeUpdate(missing).structs.length > 0) {
-      room.history.addUnattributed(entries.some((e) => e.update !== null) ? 'recovered' : 'baseline', missing);
+      room.history.addUnattributed(entries.some((e) => e.updates.length > 0) ? 'recovered' : 'baseline', missing);
     }
     return room;
   }

@@ -189,14 +189,31 @@ describe('who changed what', () => {
     const entries = await server.history.read(plan.id);
     const doc = new Y.Doc({ gc: false });
     for (const entry of entries) {
-      if (!entry.update) continue;
-      Y.applyUpdate(doc, new Uint8Array(Buffer.from(entry.update, 'base64')));
+      if (entry.updates.length === 0) continue;
+      for (const update of entry.updates) Y.applyUpdate(doc, new Uint8Array(Buffer.from(update, 'base64')));
       expect(doc.store.pendingStructs, `entry ${entry.seq} waits for a later entry`).toBeNull();
       expect(doc.store.pendingDs, `entry ${entry.seq} deletes what a later entry writes`).toBeNull();
     }
     expect(fragmentText(doc, 'howNeedsMet')).toBe(sam.text('howNeedsMet'));
     const edits = entries.filter((e) => e.kind === 'edit');
     expect(new Set(edits.map((e) => e.accountId))).toEqual(new Set([plan.owner.accountId, megan.accountId]));
+  });
+
+  it('a long burst is kept in merged chunks and rebuilds exactly', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const sam = await connect(plan.id, plan.owner);
+    const typed = 'Three hundred keystrokes, one at a time. '.repeat(8).slice(0, 300);
+    for (const ch of typed) sam.type('aboutMe', ch);
+    await saved(sam);
+    await endBurst(plan.id);
+    const edits = (await server.history.read(plan.id)).filter((e) => e.kind === 'edit');
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.updates.length).toBeGreaterThan(1);
+    expect(edits[0]!.addedChars).toBe(300);
+    const body = historyDocumentSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history/${edits[0]!.seq}/document`)).json());
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, new Uint8Array(Buffer.from(body.update, 'base64')));
+    expect(fragmentText(doc, 'aboutMe')).toBe(typed);
   });
 
   it('history survives the plan closing, compaction and a restart; a plan from before history gets a baseline', async () => {
@@ -227,7 +244,7 @@ describe('who changed what', () => {
       again.destroy();
       await waitFor(() => own.rooms.openRoom(plan.id) === undefined, 'closed');
       const rebuilt = await own.history.read(plan.id);
-      expect(rebuilt.filter((e) => e.update !== null).map((e) => [e.kind, e.accountId, e.addedWords])).toEqual([['baseline', null, 20]]);
+      expect(rebuilt.filter((e) => e.updates.length > 0).map((e) => [e.kind, e.accountId, e.addedWords])).toEqual([['baseline', null, 20]]);
     } finally {
       await own.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ function chain(count: number): StoredHistoryEntry[] {
       addedWords: 1,
       removedWords: 0,
       clients: [[seq, seq * 10]] as [number, number][],
-      update: 'AAA=',
+      updates: ['AAA='],
       circleIndex: null,
       circle: null,
       prevHash: prev,

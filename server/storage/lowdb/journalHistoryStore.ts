@@ -35,7 +35,7 @@ const entrySchema = z.strictObject({
   addedWords: count,
   removedWords: count,
   clients: z.array(z.tuple([count, count])),
-  update: z.base64().nullable(),
+  updates: z.array(z.base64()),
   circleIndex: count.nullable(),
   circle: z
     .strictObject({
