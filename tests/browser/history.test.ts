@@ -5,6 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { createInvitation } from '../../server/circle/circleOperations.js';
 import { addTestMember, createTestPlan } from '../helpers/members.js';
 import { editor, openPageAs, openPlan, saveState, screenshot, seriousAccessibilityViolations, useBrowserAndServer } from './browser.js';
 
@@ -168,4 +169,24 @@ it('reads in Welsh, and someone not in the circle sees no history', async () => 
   expect(await entries(jo.page).count()).toBe(0);
   expect(await jo.page.getByText('Dw i eisiau').count()).toBe(0);
   expect(rhian.problems).toEqual([]);
+});
+
+it('shows older changes a page at a time, and moves focus to the first one added', async () => {
+  const plan = await createTestPlan(env.server, 'england', 'Sam Evans');
+  // 55 invitation links, and the plan's start: more than one page (50) of history.
+  for (let i = 0; i < 55; i++) await createInvitation(env.server.circles, plan.id, plan.owner.accountId, { role: 'family', level: i % 2 ? 'view' : 'comment' });
+  const sam = await openPageAs(env.browser, env.server.url, plan.owner, { viewport: { width: 1280, height: 900 } });
+  await sam.page.goto(`${env.server.url}/plans/${plan.id}/history`);
+  await expect.poll(() => entries(sam.page).count()).toBe(50);
+  expect(await status(sam.page).innerText()).toBe('50 changes shown. There are older changes: use “Show older changes” at the end of the list.');
+  await sam.page.getByRole('button', { name: 'Show older changes' }).click();
+  await expect.poll(() => entries(sam.page).count()).toBe(56);
+  await expect.poll(() => status(sam.page).innerText()).toBe('6 older changes added to the list.');
+  expect(await sam.page.evaluate(() => document.activeElement?.matches('ol.timeline > li:nth-child(51)') ?? false)).toBe(true);
+  expect(await entries(sam.page).last().locator('.history-sentence').innerText()).toBe('Sam Evans (The person the plan is about) started the plan');
+  expect(await sam.page.getByRole('button', { name: 'Show older changes' }).count()).toBe(0);
+  // No entry is shown twice.
+  const seqs = await entries(sam.page).evaluateAll((items) => items.map((li) => li.getAttribute('data-seq')));
+  expect(new Set(seqs).size).toBe(56);
+  expect(sam.problems).toEqual([]);
 });
