@@ -36,6 +36,7 @@ it('shows who changed what, narrows to one person, and shows the plan as it was 
   await typeAndSave(megan.page, 'howNeedsMet', 'Megan drives Sam to the day centre.');
 
   // Sam follows the plan page's link to the history.
+  await screenshot(sam.page, 'history-link');
   await sam.page.getByRole('link', { name: 'History — who changed what' }).click();
   const h1 = sam.page.getByRole('heading', { level: 1 });
   await expect.poll(() => h1.innerText()).toBe('History of Test plan for Sam Evans');

@@ -77,15 +77,15 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
             <button type="button" onClick={() => void copyLink()} aria-describedby="share-hint">
               {t('plan.share')}
             </button>
+            <Link className="history-link" href={`/plans/${encodeURIComponent(plan.id)}/history`}>
+              {t('history.link')}
+            </Link>
             <span className="hint" id="share-hint">
               {t('plan.shareHint')}
             </span>
             <span role="status" className="copied">
               {copied}
             </span>
-            <Link className="history-link" href={`/plans/${encodeURIComponent(plan.id)}/history`}>
-              {t('history.link')}
-            </Link>
           </div>
         )}
         {me && !lostAccess && me.role !== 'person' && actsForPerson(me) && (
