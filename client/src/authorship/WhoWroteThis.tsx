@@ -31,6 +31,8 @@ export function WhoWroteThis({ editor, config, sectionName, editable }: { editor
     return () => clearTimeout(timer);
   }, [caretWords]);
 
+  // Nothing written yet: nothing to say (twelve empty "who wrote this" lines would only be noise).
+  if (state.passages.length === 0) return null;
   return (
     <div className="who-wrote">
       {editable && (
@@ -39,19 +41,15 @@ export function WhoWroteThis({ editor, config, sectionName, editable }: { editor
         </p>
       )}
       <details>
-        <summary>{t('authorship.listSummary', { section: sectionName})}</summary>
-        {state.passages.length === 0 ? (
-          <p>{t('authorship.listEmpty')}</p>
-        ) : (
-          <ol>
-            {state.passages.map((p) => (
-              <li key={`${p.from}-${p.to}`}>
-                <span className={`author-swatch ${swatchClass(p, config)}`} aria-hidden="true" />
-                {config.describe(p)}: <q>{excerpt(editor, p)}</q>
-              </li>
-            ))}
-          </ol>
-        )}
+        <summary>{t('authorship.listSummary', { section: sectionName })}</summary>
+        <ol>
+          {state.passages.map((p) => (
+            <li key={`${p.from}-${p.to}`}>
+              <span className={`author-swatch ${swatchClass(p, config)}`} aria-hidden="true" />
+              {config.describe(p)}: “{excerpt(editor, p)}”
+            </li>
+          ))}
+        </ol>
       </details>
     </div>
   );
@@ -69,6 +67,6 @@ function swatchClass(passage: Passage, config: AuthorshipConfig): string {
 
 function excerpt(editor: Editor, passage: Passage): string {
   const size = editor.state.doc.content.size;
-  const text = editor.state.doc.textBetween(Math.min(passage.from, size), Math.min(passage.to, size), ' ');
+  const text = editor.state.doc.textBetween(Math.min(passage.from, size), Math.min(passage.to, size), ' ').trim();
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
 }

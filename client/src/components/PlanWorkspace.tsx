@@ -114,8 +114,9 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
         <div className="workspace-body">
           <aside className="workspace-side" aria-label={t('plan.sideHeading')}>
             {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
-            {snapshot && <PresenceList presence={snapshot.presence} />}
+            {/* Above the presence list, which changes height when the editor loses focus (a click here would miss). */}
             {me && <AuthorshipPanel authorship={authorship} />}
+            {snapshot && <PresenceList presence={snapshot.presence} />}
             {me && !stopped && <CirclePanel planId={plan.id} me={me} circle={circle} hereNow={hereNow} onAnswer={applyAnswer} />}
             <nav aria-labelledby="sections-nav-heading" className="sections-nav">
               <h2 id="sections-nav-heading">{t('plan.sectionsNav')}</h2>
