@@ -82,6 +82,17 @@ it('colours each passage by its author, with a legend, tooltips and a caret line
   await meganPassage.hover();
   await screenshot(a.page, 'authorship-on');
 
+  // In Welsh, the same, in Welsh (the tooltips follow the language at once).
+  await a.page.getByRole('button', { name: 'Cymraeg' }).click();
+  await expect.poll(() => meganPassage.getAttribute('title')).toMatch(/^Ysgrifennwyd gan Megan Evans \(Teulu neu ffrind\), /);
+  expect(await a.page.getByRole('list', { name: "Lliwiau'r bobl a ysgrifennodd" }).innerText()).toContain('Awdur heb ei gofnodi');
+  expect(await caretLine.innerText()).toMatch(/^Ysgrifennwyd gan Rhys Evans \(Y person y mae'r cynllun amdano\), /);
+  const toggleCy = a.page.getByRole('button', { name: 'Dangos pwy ysgrifennodd beth' });
+  expect(await toggleCy.getAttribute('aria-pressed')).toBe('true');
+  await a.page.locator('#section-howNeedsMet').scrollIntoViewIfNeeded();
+  await screenshot(a.page, 'authorship-on-cy');
+  await a.page.getByRole('button', { name: 'English' }).click();
+
   // Switching off takes the colours away again.
   await toggle.click();
   await expect.poll(() => passages.count()).toBe(0);

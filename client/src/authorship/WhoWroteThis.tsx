@@ -23,13 +23,18 @@ export function WhoWroteThis({ editor, config, sectionName, editable }: { editor
   const caretWords =
     state.atCaret === undefined ? null : state.atCaret === null ? t('authorship.caretNoText') : config.describe(state.atCaret);
 
-  // Say it once the cursor rests, and only when the answer changes: arrowing through one passage stays quiet.
-  const [spoken, setSpoken] = useState<string | null>(null);
+  // Say it once the cursor rests, and only when the answer changes: arrowing through one passage stays quiet. The
+  // passage is kept (not its words), so the line follows a change of language.
+  const [spoken, setSpoken] = useState<Passage | null | undefined>(undefined);
+  const atCaret = state.atCaret;
   useEffect(() => {
     if (caretWords === null) return;
-    const timer = setTimeout(() => setSpoken(caretWords), SETTLE_MS);
+    const timer = setTimeout(() => setSpoken(atCaret), SETTLE_MS);
     return () => clearTimeout(timer);
+    // Only the words matter: the passage's positions move with every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [caretWords]);
+  const spokenWords = spoken === undefined ? t('authorship.caretHint') : spoken === null ? t('authorship.caretNoText') : config.describe(spoken);
 
   // Nothing written yet: nothing to say (twelve empty "who wrote this" lines would only be noise).
   if (state.passages.length === 0) return null;
@@ -37,7 +42,7 @@ export function WhoWroteThis({ editor, config, sectionName, editable }: { editor
     <div className="who-wrote">
       {editable && (
         <p className="who-wrote-caret" aria-live="polite">
-          {spoken ?? t('authorship.caretHint')}
+          {spokenWords}
         </p>
       )}
       <details>
