@@ -5,6 +5,8 @@ import type { PresenceEntry } from '../sync/planSession.js';
 
 export function PresenceList({ presence }: { presence: PresenceEntry[] }) {
   const { t } = useTranslation();
+  const where = (p: PresenceEntry) =>
+    p.section ? t('presence.inSection', { section: t(`sections.${p.section}.heading`) }) : t('presence.browsing');
   return (
     <section className="presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading">{t('presence.heading')}</h2>
@@ -16,9 +18,11 @@ export function PresenceList({ presence }: { presence: PresenceEntry[] }) {
             <span className="presence-name">
               {p.name} {p.isMe && <span className="meta">{t('presence.you')}</span>}
             </span>
-            <span className="meta">
-              {p.role && `${t(`roles.${p.role}`)} · `}
-              {p.section ? t('presence.inSection', { section: t(`sections.${p.section}.heading`) }) : t('presence.browsing')}
+            {p.role && <span className="meta">{t(`roles.${p.role}`)}</span>}
+            {/* One line, whatever the section's name: the list must not change height as people move about, or a
+                button below it moves away between pressing and releasing it. */}
+            <span className="meta presence-where" title={where(p)}>
+              {where(p)}
             </span>
           </li>
         ))}
