@@ -40,6 +40,8 @@ export const errors = {
   notInCircle: () => new AppError('notInCircle', 403, 'You are not in this plan’s circle. Ask the person whose plan it is to invite you.', CloseCode.notInCircle),
   memberNotFound: () => new AppError('memberNotFound', 404, 'That person is not in this plan’s circle.'),
   cannotChangePerson: () => new AppError('cannotChangePerson', 403, 'The person whose plan it is cannot be removed or have their rights changed.'),
+  historyDamaged: () =>
+    new AppError('historyDamaged', 503, 'This plan’s history could not be read back: part of it is damaged. The plan itself is safe. Ask your administrator to restore the history file.'),
   historyEntryNotFound: () => new AppError('historyEntryNotFound', 404, 'There is no such point in this plan’s history.'),
   lastManager: () => new AppError('lastManager', 409, 'Someone must be able to look after the circle: name another plan manager first.'),
   wrongEmailOrPassword: () => new AppError('wrongEmailOrPassword', 401, 'That email address and password do not match an account.'),

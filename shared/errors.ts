@@ -25,6 +25,7 @@ export const ERROR_IDS = [
   'cannotChangePerson',
   'lastManager',
   'historyEntryNotFound',
+  'historyDamaged',
   'notFound',
   'internal',
 ] as const;

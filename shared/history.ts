@@ -41,6 +41,8 @@ export const historyItemSchema = z.strictObject({
     .strictObject({
       change: z.string(),
       subject: historyPersonSchema.omit({ role: true }).extend({ role: z.enum(ROLES).nullable() }).nullable(),
+      /** The role concerned: of the member, or the one an invitation was made for. */
+      role: z.enum(ROLES).nullable(),
       level: z.enum(LEVELS).nullable(),
       sectionId: sectionId.nullable(),
     })
@@ -57,12 +59,14 @@ export const historyPageSchema = z.strictObject({
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
-/** Query of GET /api/plans/:planId/history. Dates are days (YYYY-MM-DD), inclusive, in UTC. */
+/** Query of GET /api/plans/:planId/history. Dates are days (YYYY-MM-DD), inclusive, in the asker's time zone. */
 export const historyQuerySchema = z.strictObject({
   by: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
   section: sectionId.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** The asker's offset from UTC in minutes (as -Date.getTimezoneOffset()), so their days are used: 60 in BST. */
+  tz: z.coerce.number().int().min(-840).max(840).default(0),
   /** Only lines that end before this record entry (for the next page). */
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

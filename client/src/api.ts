@@ -195,6 +195,8 @@ export async function fetchHistory(planId: string, filters: HistoryFilters, befo
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
   if (before !== undefined) query.set('before', String(before));
+  // Days in the date filters are the reader's own days, not UTC's.
+  query.set('tz', String(-new Date().getTimezoneOffset()));
   const search = query.toString();
   return parseAnswer(historyPageSchema, await call(search ? `${historyPath(planId)}?${search}` : historyPath(planId)));
 }

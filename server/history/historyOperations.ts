@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import type { HistoryAuthors, HistoryItem, HistoryPage, HistoryPerson, HistoryQuery, HistoryVerification } from '../../shared/history.js';
 import type { SectionId } from '../../shared/sections.js';
-import { errors } from '../errors.js';
+import { DamagedFileError, errors } from '../errors.js';
 import type { AccountStore, CircleStore, HistoryStore, StoredHistoryEntry } from '../storage/types.js';
 import { verifyChain } from './chain.js';
 import { fromBase64, toBase64 } from './encoding.js';
@@ -76,6 +76,7 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
       ? {
           change: circle.kind,
           subject: circle.accountId ? { accountId: circle.accountId, displayName: await nameOf(circle.accountId), role: circle.role ?? null } : null,
+          role: circle.role ?? null,
           level: circle.level ?? null,
           sectionId: circle.sectionId ?? null,
         }
@@ -140,16 +141,24 @@ export class PlanHistories {
 
   /** Everything recorded for the plan, up to now. */
   private async entries(planId: string): Promise<StoredHistoryEntry[]> {
-    await this.flushOpen(planId);
-    await this.syncCircle(planId);
-    return this.history.read(planId);
+    try {
+      await this.flushOpen(planId);
+      await this.syncCircle(planId);
+      return await this.history.read(planId);
+    } catch (err) {
+      // The plan itself still opens and saves; only its record cannot be shown until it is restored.
+      if (err instanceof DamagedFileError) throw errors.historyDamaged();
+      throw err;
+    }
   }
 
   async page(planId: string, query: HistoryQuery): Promise<HistoryPage> {
     const groups = groupEntries(await this.entries(planId));
     const nameOf = await namer(this.accounts);
-    const fromTime = query.from ? Date.parse(`${query.from}T00:00:00Z`) : -Infinity;
-    const toTime = query.to ? Date.parse(`${query.to}T00:00:00Z`) + 86_400_000 : Infinity;
+    // Midnight where the asker is: UTC midnight, less their offset.
+    const offsetMs = query.tz * 60_000;
+    const fromTime = query.from ? Date.parse(`${query.from}T00:00:00Z`) - offsetMs : -Infinity;
+    const toTime = query.to ? Date.parse(`${query.to}T00:00:00Z`) + 86_400_000 - offsetMs : Infinity;
     const matches = (group: StoredHistoryEntry[]) => {
       const first = group[0]!;
       const last = group.at(-1)!;

@@ -143,16 +143,15 @@ export class HistoryRecorder {
     this.enqueue({ ...this.blank(kind, at), ...counts, updates: [toBase64(update)] });
   }
 
-  /** Close the open burst and resolve once every entry so far is written (or the recorder is disposed). */
+  /**
+   * Close the open bursts and try once to write every entry so far (for readers who want the latest). Resolves
+   * either way: a history that cannot be written must never hold anyone up; its entries stay queued for the retry.
+   */
   async flush(): Promise<void> {
     this.closeAll();
-    while (this.unwritten.length > 0 && !this.disposed) {
-      await (this.writing ?? this.write());
-      if (this.unwritten.length > 0 && !this.writing) {
-        // A write failed: wait for the retry rather than spin.
-        await new Promise((r) => setTimeout(r, this.retryDelay));
-      }
-    }
+    if (this.disposed) return;
+    if (this.writing) await this.writing;
+    if (this.unwritten.length > 0 && !this.retryTimer) await this.write();
   }
 
   /** The room is closing: write what is left, trying a few times. Returns entries that could not be written. */

@@ -59,10 +59,10 @@ export function createApp(options: {
   api.use(loadSession(accounts));
   api.get('/health', (_req, res) => void res.json({ ok: true }));
   api.use('/account', accountRoutes(accounts, events));
-  api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles));
+  api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles, events));
   api.use('/plans/:planId/circle', planCircleRoutes({ store, accounts, circles, events }));
   api.use('/plans/:planId/history', historyRoutes(store, circles, histories));
-  api.use('/plans', planRoutes(store, circles));
+  api.use('/plans', planRoutes(store, circles, events));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));
   app.use('/api', api);

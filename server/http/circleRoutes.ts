@@ -73,12 +73,13 @@ export function planCircleRoutes({ store, accounts, circles, events }: Stores): 
 }
 
 /** Mounted at /api/plans/:planId/invitations. */
-export function planInvitationRoutes(store: PlanStore, circles: CircleStore): Router {
+export function planInvitationRoutes(store: PlanStore, circles: CircleStore, events: AccessEvents): Router {
   const router = Router({ mergeParams: true });
   router.use(requireAccount);
   router.post('/', async (req, res) => {
     const plan = await getPlan(store, planIdOf(req));
     const { invitation, token } = await createInvitation(circles, plan.id, req.account!.id, parseOrThrow(createInvitationBodySchema, req.body));
+    events.circleChanged(plan.id);
     res.status(201).json({ invitation, link: `/invitations/${token}` });
   });
   router.get('/', async (req, res) => {
@@ -88,6 +89,7 @@ export function planInvitationRoutes(store: PlanStore, circles: CircleStore): Ro
   router.post('/:invitationId/withdraw', async (req, res) => {
     const plan = await getPlan(store, planIdOf(req));
     await withdrawInvitation(circles, plan.id, req.account!.id, parseOrThrow(invitationIdSchema, req.params.invitationId));
+    events.circleChanged(plan.id);
     res.status(204).end();
   });
   return router;

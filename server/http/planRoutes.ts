@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { createPlanBodySchema } from '../../shared/schemas.js';
+import type { AccessEvents } from '../accessEvents.js';
 import { createPlan, getPlanForMember, myPlans } from '../plans/planOperations.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 import { requireAccount } from './sessions.js';
@@ -10,7 +11,7 @@ import { parseOrThrow } from './validate.js';
 import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
 
-export function planRoutes(store: PlanStore, circles: CircleStore): Router {
+export function planRoutes(store: PlanStore, circles: CircleStore, events: AccessEvents): Router {
   const router = Router();
   // Creating plans costs disk; nobody needs more than a few a minute.
   const creationLimit = rateLimit({
@@ -23,7 +24,9 @@ export function planRoutes(store: PlanStore, circles: CircleStore): Router {
   router.use(requireAccount);
   router.post('/', creationLimit, async (req, res) => {
     const body = parseOrThrow(createPlanBodySchema, req.body ?? {});
-    res.status(201).json(await createPlan(store, circles, req.account!.id, body));
+    const plan = await createPlan(store, circles, req.account!.id, body);
+    events.circleChanged(plan.id); // its first member (and any invitation) join the plan's history now
+    res.status(201).json(plan);
   });
   router.get('/', async (req, res) => {
     res.json({ plans: await myPlans(store, circles, req.account!.id) });

@@ -9,11 +9,12 @@ import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createPlanAnswerSchema } from '../../shared/schemas.js';
 import { historyAuthorsSchema, historyDocumentSchema, historyPageSchema, historyVerificationSchema, type HistoryItem } from '../../shared/history.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import { CloseCode } from '../../shared/closeCodes.js';
 import { JOURNAL_MAGIC } from '../../server/storage/lowdb/journal.js';
-import { addTestMember, connectClient, createTestPlan, fragmentText, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
+import { addTestMember, connectClient, createTestAccount, createTestPlan, fragmentText, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
 import { connectRaw, syncUrl, updateMessage } from '../helpers/rawSocket.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -199,6 +200,34 @@ describe('who changed what', () => {
     expect(new Set(edits.map((e) => e.accountId))).toEqual(new Set([plan.owner.accountId, megan.accountId]));
   });
 
+  it('circle changes join the record as they happen, in order with the edits; date filters use the reader’s days', async () => {
+    const alex = await createTestAccount(server, 'Alex');
+    const created = await fetch(`${server.url}/api/plans`, {
+      method: 'POST',
+      headers: { cookie: alex.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ jurisdiction: 'wales', forSomeoneElse: { myRole: 'advocate' } }),
+    });
+    const plan = createPlanAnswerSchema.parse(await created.json());
+    const member = { ...alex, role: 'advocate' as const, level: 'edit' as const };
+    const client = await connect(plan.id, member);
+    client.type('aboutMe', 'Written after the plan was started.');
+    await saved(client);
+    const page = await timeline(member, plan.id);
+    expect(page.items.map((i) => i.kind === 'circle' ? i.circle!.change : i.kind).reverse()).toEqual(['memberAdded', 'invitationCreated', 'edit']);
+    expect(page.items[1]!.circle).toMatchObject({ change: 'invitationCreated', role: 'person', level: 'edit' });
+    expect(page.items[0]).toMatchObject({ onBehalf: true, by: { displayName: 'Alex', role: 'advocate' } });
+
+    // An edit at 00:30 on 2 December in UTC+1 is on 2 December for that reader, 1 December in UTC.
+    const at = page.items[0]!.at;
+    const day = (offsetMinutes: number) => new Date(Date.parse(at) + offsetMinutes * 60_000).toISOString().slice(0, 10);
+    for (const tz of [-300, 0, 60, 600]) {
+      const hit = await timeline(member, plan.id, `?from=${day(tz)}&to=${day(tz)}&tz=${tz}`);
+      expect(hit.items.some((i) => i.kind === 'edit'), `tz ${tz}`).toBe(true);
+    }
+    const dayBefore = (offsetMinutes: number) => new Date(Date.parse(at) + offsetMinutes * 60_000 - 86_400_000).toISOString().slice(0, 10);
+    expect((await timeline(member, plan.id, `?to=${dayBefore(60)}&tz=60`)).items).toEqual([]);
+  });
+
   it('a long burst is kept in merged chunks and rebuilds exactly', async () => {
     const plan = await createTestPlan(server, 'england', 'Sam');
     const sam = await connect(plan.id, plan.owner);
@@ -285,6 +314,34 @@ describe('who changed what', () => {
     expect(result.out).toContain(`BROKEN at entry ${seq}`);
   });
 
+  it('a damaged history file: the plan still opens and saves, and the history says it is damaged', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const sam = await connect(plan.id, plan.owner);
+    for (const words of ['Before', ' the', ' damage.']) {
+      sam.type('aboutMe', words);
+      await saved(sam);
+      await endBurst(plan.id);
+    }
+    sam.destroy();
+    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+    const file = path.join(server.dataDir, 'plans', plan.id, 'history.log');
+    const bytes = await readFile(file);
+    bytes[JOURNAL_MAGIC.length + 12]! ^= 0xff; // inside the first of three records: its checksum fails, with more after it
+    await writeFile(file, bytes);
+
+    const again = await connect(plan.id, plan.owner);
+    expect(again.text('aboutMe')).toBe('Before the damage.');
+    again.type('aboutMe', ' Still saved.');
+    await saved(again);
+    const res = await fetch(`${server.url}/api/plans/${plan.id}/history`, { headers: { cookie: plan.owner.cookie } });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { id: string } }).error.id).toBe('historyDamaged');
+    const verify = historyVerificationSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history/verify`)).json());
+    expect(verify.ok).toBe(false);
+    // The damaged file is left exactly as found, for whoever restores it.
+    expect((await readFile(file)).equals(bytes)).toBe(true);
+  });
+
   it('exports every entry as JSON and CSV, to members only', async () => {
     const plan = await createTestPlan(server, 'england', 'Sam');
     const jo = await addTestMember(server, plan, { name: '=1+2 Jo', role: 'provider', level: 'view' });
@@ -297,7 +354,6 @@ describe('who changed what', () => {
       body: '{}',
     });
     const stored = await server.history.read(plan.id);
-    await waitFor(() => true, '');
 
     const json = (await (await get(plan.owner, `/api/plans/${plan.id}/history/export.json`)).json()) as { entries: { seq: number; hash: string }[] };
     const all = await server.history.read(plan.id);

@@ -69,7 +69,13 @@ describe('history sentences', () => {
       const entry = item({
         kind: 'circle',
         sections: change.startsWith('section') ? ['aboutMe'] : [],
-        circle: { change, subject: change.startsWith('invitationC') || change.startsWith('section') || change === 'invitationWithdrawn' ? null : subject, level: 'view', sectionId: change.startsWith('section') ? 'aboutMe' : null },
+        circle: {
+          change,
+          subject: change.startsWith('invitationC') || change.startsWith('section') || change === 'invitationWithdrawn' ? null : subject,
+          role: change.startsWith('invitationC') ? 'advocate' : null,
+          level: 'view',
+          sectionId: change.startsWith('section') ? 'aboutMe' : null,
+        },
       });
       for (const lng of ['en', 'cy'] as const) {
         const sentence = say(lng, entry);
@@ -79,12 +85,14 @@ describe('history sentences', () => {
         expect(sentence, `${lng} ${change}`).not.toBe(lng === 'en' ? 'Megan Evans (Family or friend) changed the circle' : 'Newidiodd Megan Evans (Teulu neu ffrind) y cylch');
       }
     }
-    const removed = item({ kind: 'circle', sections: [], circle: { change: 'memberRemoved', subject: { ...jo }, level: null, sectionId: null } });
+    const removed = item({ kind: 'circle', sections: [], circle: { change: 'memberRemoved', subject: { ...jo }, role: 'provider', level: null, sectionId: null } });
     expect(say('en', removed)).toBe('Megan Evans (Family or friend) took Jo Hughes out of the circle');
-    const level = item({ kind: 'circle', sections: [], circle: { change: 'levelChanged', subject: { ...jo }, level: 'view', sectionId: null } });
+    const level = item({ kind: 'circle', sections: [], circle: { change: 'levelChanged', subject: { ...jo }, role: null, level: 'view', sectionId: null } });
     expect(say('en', level)).toBe('Megan Evans (Family or friend) changed what Jo Hughes can do to “Read only”');
-    const opened = item({ kind: 'circle', sections: ['aboutMe'], circle: { change: 'sectionOpened', subject: null, level: null, sectionId: 'aboutMe' } });
+    const opened = item({ kind: 'circle', sections: ['aboutMe'], circle: { change: 'sectionOpened', subject: null, role: null, level: null, sectionId: 'aboutMe' } });
     expect(say('en', opened)).toBe('Megan Evans (Family or friend) opened About me to the circle');
     expect(say('cy', opened)).toBe("Agorodd Megan Evans (Teulu neu ffrind) “Amdanaf i” i'r cylch");
+    const invited = item({ kind: 'circle', sections: [], circle: { change: 'invitationCreated', subject: null, role: 'family', level: 'comment', sectionId: null } });
+    expect(say('en', invited)).toBe('Megan Evans (Family or friend) made an invitation link for someone to join the circle as Family or friend, with “Comment only”');
   });
 });

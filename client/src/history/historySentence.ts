@@ -54,6 +54,7 @@ function circleSentence(circle: NonNullable<HistoryItem['circle']>, who: string,
       // The first member is added by themselves, when they start the plan.
       return !circle.subject || circle.subject.accountId === byId ? t('history.circle.started', { who }) : t('history.circle.memberAdded', { who, subject });
     case 'invitationCreated':
+      if (circle.role && level) return t('history.circle.invitationCreatedFor', { who, role: t(`roles.${circle.role}`), level });
       return level ? t('history.circle.invitationCreated', { who, level }) : t('history.circle.invitationCreatedPlain', { who });
     case 'invitationWithdrawn':
       return t('history.circle.invitationWithdrawn', { who });
