@@ -49,21 +49,22 @@ interface Burst {
   until: Date;
 }
 
-/** The client ids whose content an update builds on: where it inserts, what it deletes. */
-function referencedClients(update: Uint8Array): Set<number> {
+/**
+ * The client ids an update writes under, and those whose content it builds on (where it inserts, what it deletes),
+ * read in one pass: this runs for every update the server applies.
+ */
+function clientsOf(update: Uint8Array): { written: Set<number>; referenced: Set<number> } {
   const { structs, ds } = Y.decodeUpdate(update);
-  const clients = new Set<number>(ds.clients.keys());
+  const written = new Set<number>();
+  const referenced = new Set<number>(ds.clients.keys());
   for (const struct of structs) {
+    written.add(struct.id.client);
     if (!(struct instanceof Y.Item)) continue;
-    if (struct.origin) clients.add(struct.origin.client);
-    if (struct.rightOrigin) clients.add(struct.rightOrigin.client);
-    if (struct.parent instanceof Y.ID) clients.add(struct.parent.client);
+    if (struct.origin) referenced.add(struct.origin.client);
+    if (struct.rightOrigin) referenced.add(struct.rightOrigin.client);
+    if (struct.parent instanceof Y.ID) referenced.add(struct.parent.client);
   }
-  return clients;
-}
-
-function writtenClients(update: Uint8Array): Set<number> {
-  return new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client));
+  return { written, referenced };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -96,9 +97,9 @@ export class HistoryRecorder {
     const sorted = [...sections].sort();
     const sectionsKey = sorted.join(',');
     const key = JSON.stringify([author.accountId, author.role, author.onBehalf]);
+    const { written, referenced } = clientsOf(update);
     // Anyone else's open burst this change builds on is closed first, so it comes before this one in the record.
     if (this.bursts.size > (this.bursts.has(key) ? 1 : 0)) {
-      const referenced = referencedClients(update);
       for (const burst of [...this.bursts.values()]) {
         if (burst.key !== key && [...burst.clients].some((c) => referenced.has(c))) this.closeBurst(burst);
       }
@@ -106,7 +107,6 @@ export class HistoryRecorder {
     const own = this.bursts.get(key);
     if (own && (own.sectionsKey !== sectionsKey || now.getTime() - own.at.getTime() > HISTORY_TIMING.maxBurstMs)) this.closeBurst(own);
     const burst = this.bursts.get(key);
-    const written = writtenClients(update);
     if (burst) {
       burst.pending.push(update);
       if (burst.pending.length >= CHUNK) burst.chunks.push(Y.mergeUpdates(burst.pending.splice(0)));
