@@ -26,6 +26,16 @@ export interface Author {
 /** Updates merged into one chunk of an entry. */
 const CHUNK = 128;
 
+/** One applied update, as the connection that sent it checked it. */
+export interface Edit {
+  author: Author;
+  sections: SectionId[];
+  /** Client ids it writes new content under. */
+  written: readonly number[];
+  /** Client ids whose content it builds on: where it inserts, what it deletes. */
+  references: ReadonlySet<number>;
+}
+
 export const HISTORY_TIMING = {
   /** A burst ends after this long without a change from its author. */
   pauseMs: 2000,
@@ -47,24 +57,6 @@ interface Burst {
   clients: Set<number>;
   at: Date;
   until: Date;
-}
-
-/**
- * The client ids an update writes under, and those whose content it builds on (where it inserts, what it deletes),
- * read in one pass: this runs for every update the server applies.
- */
-function clientsOf(update: Uint8Array): { written: Set<number>; referenced: Set<number> } {
-  const { structs, ds } = Y.decodeUpdate(update);
-  const written = new Set<number>();
-  const referenced = new Set<number>(ds.clients.keys());
-  for (const struct of structs) {
-    written.add(struct.id.client);
-    if (!(struct instanceof Y.Item)) continue;
-    if (struct.origin) referenced.add(struct.origin.client);
-    if (struct.rightOrigin) referenced.add(struct.rightOrigin.client);
-    if (struct.parent instanceof Y.ID) referenced.add(struct.parent.client);
-  }
-  return { written, referenced };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -90,14 +82,14 @@ export class HistoryRecorder {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** An update from `author` was just applied to the document; it touched `sections`. */
-  add(author: Author, sections: readonly SectionId[], update: Uint8Array): void {
+  /** An update was just applied to the document: `edit` says who sent it, where it goes and what it builds on. */
+  add(edit: Edit, update: Uint8Array): void {
+    const { author, sections, written, references: referenced } = edit;
     if (this.disposed) return;
     const now = this.now();
     const sorted = [...sections].sort();
     const sectionsKey = sorted.join(',');
     const key = JSON.stringify([author.accountId, author.role, author.onBehalf]);
-    const { written, referenced } = clientsOf(update);
     // Anyone else's open burst this change builds on is closed first, so it comes before this one in the record.
     if (this.bursts.size > (this.bursts.has(key) ? 1 : 0)) {
       for (const burst of [...this.bursts.values()]) {
@@ -113,7 +105,7 @@ export class HistoryRecorder {
       burst.until = now;
       for (const c of written) burst.clients.add(c);
     } else {
-      this.bursts.set(key, { key, author, sectionsKey, sections: sorted, chunks: [], pending: [update], clients: written, at: now, until: now });
+      this.bursts.set(key, { key, author, sectionsKey, sections: sorted, chunks: [], pending: [update], clients: new Set(written), at: now, until: now });
     }
     this.sweepTimer ??= setInterval(() => this.sweep(), HISTORY_TIMING.pauseMs / 4);
     this.sweepTimer.unref();

@@ -16,7 +16,7 @@ import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { Access } from '../../shared/schemas.js';
 import { SECTION_FIELD_NAMES, SECTIONS, type SectionId } from '../../shared/sections.js';
-import type { Author } from '../history/recorder.js';
+import type { Edit } from '../history/recorder.js';
 import { checkAwarenessUpdate } from './awarenessCheck.js';
 import { awarenessMessage, checkpointMessage, syncStep1Message, syncStep2Message } from './messages.js';
 import type { Room, RoomMember } from './room.js';
@@ -56,8 +56,8 @@ export class Connection implements RoomMember {
   private awaitingCheckpoint = false;
   /** What this member may do; replaced whenever the circle changes (see setAccess). */
   private access: Access;
-  /** The sections of the update being applied now, for the history (see takeEdit). */
-  private applying: SectionId[] | null = null;
+  /** The update being applied now, as checked, for the history (see takeEdit). */
+  private applying: Omit<Edit, 'author'> | null = null;
 
   constructor(
     private readonly socket: WebSocket,
@@ -178,10 +178,14 @@ export class Connection implements RoomMember {
     if (!this.room.claimWriters(this, check.writers)) {
       throw new Refusal(CloseCode.malformedMessage, 'update writes under a client id that belongs to someone else');
     }
-    this.applying = [...check.touched].flatMap((root) => {
-      const id = SECTION_BY_FIELD.get(root);
-      return id ? [id] : [];
-    });
+    this.applying = {
+      sections: [...check.touched].flatMap((root) => {
+        const id = SECTION_BY_FIELD.get(root);
+        return id ? [id] : [];
+      }),
+      written: check.writers,
+      references: check.references,
+    };
     try {
       Y.applyUpdate(this.room.doc, payload, this);
     } catch (err) {
@@ -193,12 +197,12 @@ export class Connection implements RoomMember {
   }
 
   /** Called by the room as the update being applied changes the document: who made it, and where. */
-  takeEdit(): { author: Author; sections: SectionId[] } | null {
-    const sections = this.applying;
+  takeEdit(): Edit | null {
+    const applying = this.applying;
     this.applying = null;
-    if (sections === null) return null;
+    if (applying === null) return null;
     const { accountId, role, planManager } = this.access;
-    return { author: { accountId, role, onBehalf: planManager && role !== 'person' }, sections };
+    return { author: { accountId, role, onBehalf: planManager && role !== 'person' }, ...applying };
   }
 
   /** The first section the update changes that this member may not edit, or null when they may edit them all. */

@@ -6,9 +6,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.js';
-import type { SectionId } from '../../shared/sections.js';
 import { errors } from '../errors.js';
-import { HistoryRecorder, type Author } from '../history/recorder.js';
+import { HistoryRecorder, type Edit } from '../history/recorder.js';
 import type { HistoryStore, PlanStore } from '../storage/types.js';
 import { awarenessMessage, updateMessage } from './messages.js';
 import { PlanSaver } from './planSaver.js';
@@ -22,7 +21,7 @@ export interface RoomMember {
   /** Awareness client ids this connection speaks for; removed from presence when it leaves. */
   readonly awarenessIds: Set<number>;
   /** Who made the update being applied now, and the sections it touches (for the history). */
-  takeEdit?(): { author: Author; sections: SectionId[] } | null;
+  takeEdit?(): Edit | null;
 }
 
 export class Room {
@@ -59,7 +58,7 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.saver.add(update);
       const edit = (origin as Partial<RoomMember> | null)?.takeEdit?.();
-      if (edit && recordHistory) this.history.add(edit.author, edit.sections, update);
+      if (edit && recordHistory) this.history.add(edit, update);
       this.broadcast(updateMessage(update), origin);
     });
 

@@ -16,7 +16,15 @@ import { LIMITS } from '../../shared/limits.js';
  * counted (a browser re-sends both when it reconnects).
  * `missing`: the update builds on changes the plan does not have, rather than being malformed or forbidden.
  */
-export type UpdateCheck = { ok: true; writers: number[]; touched: Set<string> } | { ok: false; reason: string; missing: boolean };
+export type UpdateCheck =
+  | {
+      ok: true;
+      writers: number[];
+      touched: Set<string>;
+      /** Client ids whose content the update builds on (its origins, parents and deletions), for the history. */
+      references: Set<number>;
+    }
+  | { ok: false; reason: string; missing: boolean };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 /** Where an item sits: directly in a section, in an element (paragraph, list…), in a text, or unknown. */
@@ -48,13 +56,17 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   const containerOf = containers(doc, decoded.structs);
   const rootOf = roots(doc, decoded.structs);
   const touched = new Set<string>();
+  const references = new Set<number>(decoded.ds.clients.keys());
 
   // Pass 2: everything an item points at must exist in the plan or earlier in this update, and what it holds must
   // fit where it is.
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (!has(struct.origin) || !has(struct.rightOrigin)) return refuse('update refers to content the plan does not have', true);
+    if (struct.origin) references.add(struct.origin.client);
+    if (struct.rightOrigin) references.add(struct.rightOrigin.client);
     const parent: unknown = struct.parent;
+    if (parent instanceof Y.ID) references.add(parent.client);
     if (typeof parent === 'string') {
       if (!rootNames.has(parent)) return refuse(`update writes to an unknown part of the plan`);
     } else if (parent instanceof Y.ID && !has(parent)) {
@@ -78,7 +90,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
       if (problem !== null) return refuse(problem);
     }
   }
-  return { ok: true, writers: [...writers], touched };
+  return { ok: true, writers: [...writers], touched, references };
 }
 
 /**
