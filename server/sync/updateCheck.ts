@@ -49,7 +49,12 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     const { client, clock } = struct.id;
     const next = knownClock(client);
     if (clock > next) return refuse(`update starts after a gap for client ${client}`, true);
-    if (clock + struct.length > next) writers.add(client);
+    if (clock + struct.length > next) {
+      // Plans keep deleted content (gc off), and so does every Cylch page: new content that arrives already
+      // garbage-collected has no section, author or text, and would let anyone write something.
+      if (struct instanceof Y.GC) return refuse('update brings garbage-collected content');
+      writers.add(client);
+    }
     known.set(client, Math.max(next, clock + struct.length));
   }
   const has = (id: Y.ID | null) => id === null || id.clock < knownClock(id.client);

@@ -401,3 +401,22 @@ describe('which sections an update changes (resolved before anything is applied)
     expect(touched(plan, again.updates[0]!)).toEqual([HOW]);
   });
 });
+
+describe('garbage-collected content', () => {
+  it('is refused when new (a view-level member must not be able to write even invisible content)', () => {
+    const plan = new Y.Doc({ gc: false });
+    paragraphText(plan).insert(0, 'Words.');
+    const writer = new Y.Doc({ gc: true });
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(plan));
+    const before = Y.encodeStateVector(writer);
+    // A paragraph written then deleted by a page that collects garbage: its text becomes GC structs.
+    const fragment = writer.getXmlFragment(ABOUT_ME);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('gone soon')]);
+    fragment.insert(1, [paragraph]);
+    fragment.delete(1, 1);
+    const update = Y.encodeStateAsUpdate(writer, before);
+    expect(Y.decodeUpdate(update).structs.some((s) => s instanceof Y.GC)).toBe(true);
+    expect(check(plan, update)).toMatchObject({ ok: false, reason: 'update brings garbage-collected content' });
+  });
+});
