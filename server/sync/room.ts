@@ -58,7 +58,11 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.saver.add(update);
       const edit = (origin as Partial<RoomMember> | null)?.takeEdit?.();
-      if (edit && recordHistory) this.history.add(edit, update);
+      if (recordHistory) {
+        // Changes accepted by an earlier load of the plan that could not be written then carry no author now.
+        if (edit) this.history.add(edit, update);
+        else this.history.addUnattributed('recovered', update);
+      }
       this.broadcast(updateMessage(update), origin);
     });
 
@@ -112,13 +116,14 @@ export class Room {
       throw errors.planDamaged();
     }
     const room = new Room(planId, doc, store, historyStore, log, updates.length, writers, recordHistory);
-    for (const update of unsaved) Y.applyUpdate(doc, update, 'unsaved from the previous session');
     // Content the history does not cover (a plan from before history was kept, or entries a crash lost) is
     // recorded now, without an author, so the history can always rebuild the plan as it is.
     const missing = Y.encodeStateAsUpdate(doc, encodeStateVector(recorded));
     if (recordHistory && entries !== null && Y.decodeUpdate(missing).structs.length > 0) {
       room.history.addUnattributed(entries.some((e) => e.updates.length > 0) ? 'recovered' : 'baseline', missing);
     }
+    // Changes a previous load accepted but could not write (recorded as they are applied: see the constructor).
+    for (const update of unsaved) Y.applyUpdate(doc, update, 'unsaved from the previous session');
     return room;
   }
 

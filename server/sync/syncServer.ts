@@ -162,7 +162,13 @@ export function attachSyncServer(httpServer: Server, deps: SyncDependencies): Sy
       rooms.release(room);
       return ws.close(CloseCode.planFull, 'plan full');
     }
-    // Read the circle again now the plan is open: a change made while it loaded is not missed.
+    // Read the session and the circle again now the plan is open: a sign-out or a change made while it loaded is
+    // not missed.
+    const session = await accounts.getSession(sessionHash, new Date()).catch(() => null);
+    if (!session) {
+      rooms.release(room);
+      return ws.close(CloseCode.notSignedIn, 'notSignedIn');
+    }
     const circle = await circles.getCircle(planId).catch(() => null);
     const member = circle && memberOf(circle, account.id);
     if (!circle || !member || ws.readyState !== ws.OPEN) {

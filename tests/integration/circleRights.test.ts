@@ -2,6 +2,7 @@
 // connect, who may change which section, and rights that follow the circle while people are connected.
 
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/closeCodes.js';
@@ -165,6 +166,57 @@ describe('the circle’s rights on the live connection and the API', () => {
     await waitFor(() => fresh.isSaved(), 'Megan’s words saved');
     await waitFor(() => sam.text('howNeedsMet') === 'Megan drives on Fridays.', 'Sam to see Megan’s words');
     expect(fresh.closes).toEqual([]);
+  });
+
+  it('re-sending content the plan already has, with a false parent, cannot steer a change into the person’s words', async () => {
+    const plan = await createTestPlan(server, 'wales', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = connect(plan.id, plan.owner);
+    await waitForSync(sam);
+    sam.type('aboutMe', 'I like trains.');
+    sam.type('howNeedsMet', 'Megan drives.');
+    await waitFor(() => sam.isSaved(), 'saved');
+    const doc = serverDoc(plan.id);
+    const textOf = (sectionId: string) => (doc.getXmlFragment(sectionFieldName(sectionId)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    let victim = (textOf('aboutMe') as unknown as { _start: Y.Item })._start;
+    while (!(victim.content instanceof Y.ContentString)) victim = victim.right!;
+    // A copy of Sam's words (same id and length) claiming to sit in a section Megan may edit, and new words after it.
+    const allowedParent = (textOf('howNeedsMet') as unknown as { _item: Y.Item })._item.id;
+    const fake = new Y.Item(victim.id, null, null, null, null, allowedParent, null, new Y.ContentString((victim.content as Y.ContentString).str));
+    const evil = new Y.Item(Y.createID(987654321, 0), null, Y.createID(victim.id.client, victim.id.clock + victim.length - 1), null, null, null, null, new Y.ContentString(' EVIL'));
+    const update = encodeItems([
+      { client: 987654321, clock: 0, items: [evil] },
+      { client: victim.id.client, clock: victim.id.clock, items: [fake] },
+    ]);
+    const socket = raw(plan.id, megan.cookie);
+    await socket.joined();
+    socket.ws.send(updateMessage(update));
+    expect((await socket.closed).code).toBe(CloseCode.changeRefused);
+    expect(fragmentText(doc, 'aboutMe')).toBe('I like trains.');
+    expect(fragmentText(doc, 'howNeedsMet')).toBe('Megan drives.');
+  });
+
+  it('an update whose parts refer to each other in a loop is refused, and nothing of it waits to be applied later', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = connect(plan.id, plan.owner);
+    await waitForSync(sam);
+    sam.type('howNeedsMet', 'Megan drives.');
+    await waitFor(() => sam.isSaved(), 'saved');
+    const doc = serverDoc(plan.id);
+    const text = (doc.getXmlFragment(sectionFieldName('howNeedsMet')).get(0) as Y.XmlElement).get(0) as unknown as { _item: Y.Item };
+    const [a, b] = [111111111, 222222222];
+    // X (a:0) comes after Y; Y (b:0) comes before Z; Z (a:1) is in the text. Yjs cannot place X before Y, nor Y
+    // before Z, which comes after X in a's own sequence: it would keep them all to retry later.
+    const x = new Y.Item(Y.createID(a, 0), null, Y.createID(b, 0), null, null, null, null, new Y.ContentString('x'));
+    const z = new Y.Item(Y.createID(a, 1), null, null, null, null, text._item.id, null, new Y.ContentString('z'));
+    const y = new Y.Item(Y.createID(b, 0), null, null, null, Y.createID(a, 1), null, null, new Y.ContentString('y'));
+    const socket = raw(plan.id, megan.cookie);
+    await socket.joined();
+    socket.ws.send(updateMessage(encodeItems([{ client: a, clock: 0, items: [x, z] }, { client: b, clock: 0, items: [y] }])));
+    expect((await socket.closed).code).toBe(CloseCode.malformedMessage);
+    expect(doc.store.pendingStructs).toBeNull();
+    expect(fragmentText(doc, 'howNeedsMet')).toBe('Megan drives.');
   });
 
   it('only social workers (and the person) write the assessed needs by default', async () => {
@@ -354,3 +406,17 @@ describe('the circle’s rights on the live connection and the API', () => {
     return res.headers.get('set-cookie')!.split(';')[0]!;
   }
 });
+
+/** A Yjs update (v1) written by hand: per client, a run of items as given, and no deletions. */
+function encodeItems(groups: { client: number; clock: number; items: Y.Item[] }[]): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, groups.length);
+  for (const group of groups) {
+    encoding.writeVarUint(encoder.restEncoder, group.items.length);
+    encoder.writeClient(group.client);
+    encoding.writeVarUint(encoder.restEncoder, group.clock);
+    for (const item of group.items) item.write(encoder, 0);
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  return encoder.toUint8Array();
+}
