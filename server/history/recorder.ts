@@ -92,9 +92,17 @@ export class HistoryRecorder {
     const key = JSON.stringify([author.accountId, author.role, author.onBehalf]);
     // Anyone else's open burst this change builds on is closed first, so it comes before this one in the record.
     if (this.bursts.size > (this.bursts.has(key) ? 1 : 0)) {
-      for (const burst of [...this.bursts.values()]) {
-        if (burst.key !== key && [...burst.clients].some((c) => referenced.has(c))) this.closeBurst(burst);
+      let builtOn: Burst[] | null = null;
+      for (const burst of this.bursts.values()) {
+        if (burst.key === key) continue;
+        for (const c of burst.clients) {
+          if (referenced.has(c)) {
+            (builtOn ??= []).push(burst);
+            break;
+          }
+        }
       }
+      if (builtOn) for (const burst of builtOn) this.closeBurst(burst);
     }
     const own = this.bursts.get(key);
     if (own && (own.sectionsKey !== sectionsKey || now.getTime() - own.at.getTime() > HISTORY_TIMING.maxBurstMs)) this.closeBurst(own);

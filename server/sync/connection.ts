@@ -161,16 +161,8 @@ export class Connection implements RoomMember {
     if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {
       throw new Refusal(CloseCode.malformedMessage, `unknown sync message ${subtype}`);
     }
-    // Only what the plan lacks is checked and applied. Content the plan already has is dropped here, exactly as Yjs
-    // would skip it, so nothing the sender says about it (a parent, an origin) can steer the check; an item that
-    // starts inside known content is cut where the plan's content ends and anchored there, as Yjs integrates it.
-    let update: Uint8Array;
-    try {
-      update = Y.diffUpdate(payload, Y.encodeStateVector(this.room.doc));
-    } catch {
-      throw new Refusal(CloseCode.malformedMessage, 'update could not be decoded');
-    }
-    const check = checkUpdate(this.room.doc, update, SECTION_FIELD_NAMES);
+    // Only what the plan lacks is checked and applied (check.update: see checkUpdate).
+    const check = checkUpdate(this.room.doc, payload, SECTION_FIELD_NAMES);
     if (!check.ok) {
       // The provider sends keystrokes as soon as the socket opens, before it answers our step 1; one typed while
       // reconnecting can build on offline edits that only its step 2 carries. That step 2 carries the keystroke too,
@@ -196,7 +188,7 @@ export class Connection implements RoomMember {
       references: check.references,
     };
     try {
-      Y.applyUpdate(this.room.doc, update, this);
+      Y.applyUpdate(this.room.doc, check.update, this);
       this.applying = null; // taken by the room if the update changed anything
     } catch (err) {
       // Yjs threw part-way through: the document in memory is no longer trustworthy (see Room.fail).

@@ -19,6 +19,8 @@ import { LIMITS } from '../../shared/limits.js';
 export type UpdateCheck =
   | {
       ok: true;
+      /** What to apply: the update itself, or, if it repeats content the plan has, only what the plan lacks. */
+      update: Uint8Array;
       writers: number[];
       touched: Set<string>;
       /** Client ids whose content the update builds on (its origins, parents and deletions), for the history. */
@@ -32,7 +34,7 @@ type Container = 'section' | 'element' | 'text' | null;
 
 const refuse = (reason: string, missing = false): UpdateCheck => ({ ok: false, reason, missing });
 
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlySet<string>): UpdateCheck {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlySet<string>, reduced = false): UpdateCheck {
   let decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
   try {
     decoded = Y.decodeUpdate(update) as typeof decoded;
@@ -44,6 +46,19 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   const known = new Map<number, number>();
   const writers = new Set<number>();
   const knownClock = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
+  // Content the plan already has is skipped by Yjs, whatever the update says about it (its parent, its origins),
+  // and an item that starts inside it is cut where the plan's content ends and anchored there. So an update that
+  // repeats known content is first reduced to what the plan lacks, exactly as Yjs would integrate it, and that is
+  // what is checked and applied: nothing said about known content can steer the check. (Typing never repeats.)
+  if (!reduced && decoded.structs.some((s) => s.id.clock < Y.getState(doc.store, s.id.client))) {
+    let lacking: Uint8Array;
+    try {
+      lacking = Y.diffUpdate(update, Y.encodeStateVector(doc));
+    } catch {
+      return refuse('update could not be decoded');
+    }
+    return checkUpdate(doc, lacking, rootNames, true);
+  }
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) return refuse('update has a gap (skip)');
     const { client, clock } = struct.id;
@@ -95,7 +110,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
       if (problem !== null) return refuse(problem);
     }
   }
-  return { ok: true, writers: [...writers], touched, references };
+  return { ok: true, update, writers: [...writers], touched, references };
 }
 
 /**
