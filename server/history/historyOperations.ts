@@ -7,7 +7,8 @@ import type { SectionId } from '../../shared/sections.js';
 import { DamagedFileError, errors } from '../errors.js';
 import type { AccountStore, CircleStore, HistoryStore, StoredHistoryEntry } from '../storage/types.js';
 import { verifyChain } from './chain.js';
-import { fromBase64, toBase64 } from './encoding.js';
+import { fromBase64, toBase64 } from '../storage/base64.js';
+import { blankEntry } from './recorder.js';
 
 /** Edits by the same person in the same sections less than this apart are one line of the timeline. */
 export const GROUP_GAP_MS = 5 * 60 * 1000;
@@ -115,19 +116,11 @@ export class PlanHistories {
       await this.history.append(
         planId,
         missing.map((change, i) => ({
-          at: change.at,
-          until: change.at,
-          kind: 'circle' as const,
+          ...blankEntry('circle', change.at),
           accountId: change.by,
           role: member(change.by)?.role ?? null,
           onBehalf: change.onBehalf ?? false,
           sections: change.sectionId ? [change.sectionId] : [],
-          addedChars: 0,
-          removedChars: 0,
-          addedWords: 0,
-          removedWords: 0,
-          clients: [],
-          updates: [],
           circleIndex: recorded! + i,
           circle: change,
         })),

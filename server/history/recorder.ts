@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/roles.js';
 import type { SectionId } from '../../shared/sections.js';
 import type { HistoryStore, NewHistoryEntry } from '../storage/types.js';
-import { toBase64 } from './encoding.js';
+import { toBase64 } from '../storage/base64.js';
 
 export interface Author {
   accountId: string;
@@ -57,6 +57,27 @@ interface Burst {
   clients: Set<number>;
   at: Date;
   until: Date;
+}
+
+/** An entry with nothing in it yet: every field its kind does not fill stays empty. */
+export function blankEntry(kind: NewHistoryEntry['kind'], at: string): NewHistoryEntry {
+  return {
+    at,
+    until: at,
+    kind,
+    accountId: null,
+    role: null,
+    onBehalf: false,
+    sections: [],
+    addedChars: 0,
+    removedChars: 0,
+    addedWords: 0,
+    removedWords: 0,
+    clients: [],
+    updates: [],
+    circleIndex: null,
+    circle: null,
+  };
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -140,7 +161,7 @@ export class HistoryRecorder {
     this.closeAll();
     const at = this.now().toISOString();
     const counts = this.count([update]);
-    this.enqueue({ ...this.blank(kind, at), ...counts, updates: [toBase64(update)] });
+    this.enqueue({ ...blankEntry(kind, at), ...counts, updates: [toBase64(update)] });
   }
 
   /**
@@ -173,7 +194,7 @@ export class HistoryRecorder {
     const updates = burst.pending.length > 0 ? [...burst.chunks, burst.pending.length === 1 ? burst.pending[0]! : Y.mergeUpdates(burst.pending)] : burst.chunks;
     const counts = this.count(updates);
     this.enqueue({
-      ...this.blank('edit', burst.at.toISOString()),
+      ...blankEntry('edit', burst.at.toISOString()),
       until: burst.until.toISOString(),
       accountId: burst.author.accountId,
       role: burst.author.role,
@@ -184,25 +205,6 @@ export class HistoryRecorder {
     });
   }
 
-  private blank(kind: NewHistoryEntry['kind'], at: string): NewHistoryEntry {
-    return {
-      at,
-      until: at,
-      kind,
-      accountId: null,
-      role: null,
-      onBehalf: false,
-      sections: [],
-      addedChars: 0,
-      removedChars: 0,
-      addedWords: 0,
-      removedWords: 0,
-      clients: [],
-      updates: [],
-      circleIndex: null,
-      circle: null,
-    };
-  }
 
   /**
    * What an applied update did: text it added that is still there after it, text it removed that was there before

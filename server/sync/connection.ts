@@ -11,7 +11,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, closeCodeName } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
-import { can, type Member } from '../../shared/permissions.js';
+import { can, type Member, type PlanAccess } from '../../shared/permissions.js';
 import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { Access } from '../../shared/schemas.js';
@@ -32,6 +32,11 @@ export interface Identity {
 
 /** Section id by the name of its shared type in the document. */
 const SECTION_BY_FIELD: ReadonlyMap<string, SectionId> = new Map(SECTIONS.map((s) => [sectionFieldName(s.id), s.id]));
+
+function rightsOf(access: Access): { member: Member; plan: PlanAccess } {
+  const { accountId, role, level, planManager } = access;
+  return { member: { accountId, role, level, planManager }, plan: { openSections: new Set(access.openSections) } };
+}
 
 /** A message this connection must not send; `detail` goes to the log, never to the wire. */
 class Refusal extends Error {
@@ -56,6 +61,8 @@ export class Connection implements RoomMember {
   private awaitingCheckpoint = false;
   /** What this member may do; replaced whenever the circle changes (see setAccess). */
   private access: Access;
+  /** The same rights as `can()` takes them, made once per change of access rather than per update. */
+  private rights: ReturnType<typeof rightsOf>;
   /** The update being applied now, as checked, for the history (see takeEdit). */
   private applying: Omit<Edit, 'author'> | null = null;
 
@@ -70,6 +77,7 @@ export class Connection implements RoomMember {
   ) {
     this.personKey = identity.accountId;
     this.access = access;
+    this.rights = rightsOf(access);
   }
 
   /** Join the room and start the sync: what this member may do, our state vector, then everyone's presence. */
@@ -112,6 +120,7 @@ export class Connection implements RoomMember {
    */
   setAccess(access: Access): void {
     this.access = access;
+    this.rights = rightsOf(access);
     this.sendAccess();
   }
 
@@ -217,8 +226,7 @@ export class Connection implements RoomMember {
 
   /** The first section the update changes that this member may not edit, or null when they may edit them all. */
   private forbiddenSection(touched: ReadonlySet<string>): string | null {
-    const member: Member = { accountId: this.access.accountId, role: this.access.role, level: this.access.level, planManager: this.access.planManager };
-    const plan = { openSections: new Set(this.access.openSections) };
+    const { member, plan } = this.rights;
     for (const root of touched) {
       const sectionId = SECTION_BY_FIELD.get(root);
       if (sectionId === undefined || !can(member, 'editSection', plan, sectionId)) return root;

@@ -1,7 +1,6 @@
 // One open plan: its Y.Doc (kept whole, gc off), the presence of the people in it, their connections, the
 // saver that writes changes to disk, and which person writes under which Yjs client id.
 
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -118,7 +117,7 @@ export class Room {
     const room = new Room(planId, doc, store, historyStore, log, updates.length, writers, recordHistory);
     // Content the history does not cover (a plan from before history was kept, or entries a crash lost) is
     // recorded now, without an author, so the history can always rebuild the plan as it is.
-    const missing = Y.encodeStateAsUpdate(doc, encodeStateVector(recorded));
+    const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(recorded));
     if (recordHistory && entries !== null && Y.decodeUpdate(missing).structs.length > 0) {
       room.history.addUnattributed(entries.some((e) => e.updates.length > 0) ? 'recovered' : 'baseline', missing);
     }
@@ -189,17 +188,6 @@ export class Room {
     this.doc.destroy();
     return unsaved;
   }
-}
-
-/** A Yjs state vector (count, then client and clock pairs, as var-uints) from a map of client → clock. */
-function encodeStateVector(clocks: ReadonlyMap<number, number>): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, clocks.size);
-  for (const [client, clock] of clocks) {
-    encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, clock);
-  }
-  return encoding.toUint8Array(encoder);
 }
 
 interface AwarenessChange {

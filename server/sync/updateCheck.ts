@@ -73,8 +73,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     known.set(client, Math.max(next, clock + struct.length));
   }
   const has = (id: Y.ID | null) => id === null || id.clock < knownClock(id.client);
-  const containerOf = containers(doc, decoded.structs);
-  const rootOf = roots(doc, decoded.structs);
+  const found = lookups(doc, decoded.structs);
+  const containerOf = containers(doc, found);
+  const rootOf = roots(doc, found);
   const touched = new Set<string>();
   const references = new Set<number>(decoded.ds.clients.keys());
 
@@ -117,6 +118,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
  * Finding an id in the update (its structs, per client, in clock order: a binary search, so a large hostile update
  * costs n log n, not n²) and in the plan.
  */
+type Lookups = ReturnType<typeof lookups>;
+
 function lookups(doc: Y.Doc, structs: Struct[]) {
   const byClient = new Map<number, Struct[]>();
   for (const s of structs) {
@@ -180,8 +183,7 @@ function rootOfType(doc: Y.Doc, type: unknown): string | null {
  * For an item of the update: the root (section) it belongs to. Like `containers`, it follows parents and origins
  * through the update and into the plan, iteratively (an update may nest deeply), and remembers what it learns.
  */
-function roots(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => string | null {
-  const { inUpdate, inPlan } = lookups(doc, structs);
+function roots(doc: Y.Doc, { inUpdate, inPlan }: Lookups): (item: Y.Item) => string | null {
   const memo = new Map<Struct, string | null>();
 
   return (item) => {
@@ -292,8 +294,7 @@ function isSmallJson(value: unknown): boolean {
  * For an item of the update: which kind of thing it sits in. Yjs leaves `parent` out of an item that has an origin
  * and takes the origin's parent, so this follows origins through the update and into the plan.
  */
-function containers(doc: Y.Doc, structs: Struct[]): (item: Y.Item) => Container {
-  const { inUpdate, inPlan } = lookups(doc, structs);
+function containers(doc: Y.Doc, { inUpdate, inPlan }: Lookups): (item: Y.Item) => Container {
   /** The kind of a shared type given as the item that created it. */
   const kindOfTypeItem = (typeItem: Struct | Y.Item): Container => {
     if (!(typeItem instanceof Y.Item) || !(typeItem.content instanceof Y.ContentType)) return null;

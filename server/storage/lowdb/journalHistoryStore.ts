@@ -6,17 +6,16 @@
 // plan's document leaves it alone, and a half-written last record (a crash mid-append) is cut off on open like the
 // update journal's. Every record read back is checked against a schema; the chain of hashes is checked on demand.
 
-import { access } from 'node:fs/promises';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { LEVELS } from '../../../shared/permissions.js';
 import { ROLES } from '../../../shared/roles.js';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
 import { DamagedFileError } from '../../errors.js';
 import { entryHash, GENESIS_HASH } from '../../history/chain.js';
-import { CIRCLE_CHANGE_KINDS, type HistoryStore, type NewHistoryEntry, type StoredHistoryEntry } from '../types.js';
+import { type HistoryStore, type NewHistoryEntry, type StoredHistoryEntry } from '../types.js';
 import { Journal, readJournal } from './journal.js';
+import { circleChangeSchema } from './lowdbCircleStore.js';
 
 const sectionIdSchema = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
 const count = z.number().int().nonnegative();
@@ -37,19 +36,7 @@ const entrySchema = z.strictObject({
   clients: z.array(z.tuple([count, count])),
   updates: z.array(z.base64()),
   circleIndex: count.nullable(),
-  circle: z
-    .strictObject({
-      at: z.iso.datetime(),
-      by: z.string().min(1),
-      kind: z.enum(CIRCLE_CHANGE_KINDS),
-      onBehalf: z.boolean().optional(),
-      accountId: z.string().min(1).optional(),
-      invitationId: z.string().min(1).optional(),
-      role: z.enum(ROLES).optional(),
-      level: z.enum(LEVELS).optional(),
-      sectionId: sectionIdSchema.optional(),
-    })
-    .nullable(),
+  circle: circleChangeSchema.nullable(),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });

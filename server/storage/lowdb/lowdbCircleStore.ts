@@ -37,7 +37,8 @@ const invitationSchema = z.strictObject({
   withdrawnAt: z.iso.datetime().optional(),
 });
 
-const changeSchema = z.strictObject({
+/** One entry of a circle's record of changes (also kept in the plan's history: journalHistoryStore.ts). */
+export const circleChangeSchema = z.strictObject({
   at: z.iso.datetime(),
   by: z.string().min(1),
   kind: z.enum(CIRCLE_CHANGE_KINDS),
@@ -57,7 +58,7 @@ const circlesFileSchema = z.strictObject({
       members: z.array(memberSchema),
       openSections: z.array(z.enum(SECTION_IDS as [SectionId, ...SectionId[]])),
       invitations: z.array(invitationSchema),
-      changes: z.array(changeSchema),
+      changes: z.array(circleChangeSchema),
     }),
   ),
 });

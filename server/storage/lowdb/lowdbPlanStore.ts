@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { PLAN_ID_PATTERN, planMetaSchema, type PlanMeta } from '../../../shared/schemas.js';
 import { DamagedFileError, errors } from '../../errors.js';
 import { syncDirectory, writeFileAtomic } from '../atomicFile.js';
+import { fromBase64, toBase64 } from '../base64.js';
 import type { PlanStore } from '../types.js';
 import { Journal } from './journal.js';
 import { ValidatedJsonFile } from './validatedJsonFile.js';
@@ -28,8 +29,6 @@ type StateFile = z.infer<typeof stateFileSchema>;
 
 const FILES = { meta: 'meta.json', state: 'state.json', journal: 'updates.log', damaged: 'damaged.json' } as const;
 
-const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 /** Leftovers of an atomic write that a crash interrupted (see atomicFile.ts); the live file was never replaced. */
 const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
