@@ -6,15 +6,16 @@ import type { TFunction } from 'i18next';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryItem, HistoryPerson } from '../../../shared/history.js';
-import type { PlanMeta } from '../../../shared/schemas.js';
-import { ApiError, errorKey, fetchHistory, fetchPlan, type HistoryFilters as Filters } from '../api.js';
+import { errorKey, fetchHistory, type HistoryFilters as Filters } from '../api.js';
 import { HistoryEntry } from '../components/HistoryEntry.js';
 import { HistoryFilters } from '../components/HistoryFilters.js';
 import { HistoryRecordCheck } from '../components/HistoryRecordCheck.js';
 import { Link } from '../components/Link.js';
+import { PlanUnavailable } from '../components/PlanUnavailable.js';
+import { usePlan } from '../plans/usePlan.js';
 import { historySentence } from '../history/historySentence.js';
 import { asItWasHeading } from '../history/historyTime.js';
-import { focusIfArrived, withNext } from '../router.js';
+import { focusIfArrived } from '../router.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
 // Rebuilding a plan needs Yjs, which only this view (and the live plan) uses.
@@ -23,7 +24,6 @@ const HistoryPlanAsItWas = lazy(() => import('../components/HistoryPlanAsItWas.j
 /** What the live line under the timeline's heading says (kept as facts, so it follows a change of language). */
 type Announcement = { kind: 'shown' | 'older'; count: number; more: boolean } | { kind: 'failed'; error: string };
 
-type PlanLoad = { state: 'loading' } | { state: 'ready'; plan: PlanMeta } | { state: 'failed'; error: string };
 type Timeline =
   | { state: 'loading' }
   | { state: 'failed'; error: string }
@@ -31,7 +31,6 @@ type Timeline =
 
 export function HistoryPage({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation();
-  const [planLoad, setPlanLoad] = useState<PlanLoad>({ state: 'loading' });
   const [filters, setFilters] = useState<Filters>({});
   const [timeline, setTimeline] = useState<Timeline>({ state: 'loading' });
   const [people, setPeople] = useState<HistoryPerson[]>([]);
@@ -61,20 +60,9 @@ export function HistoryPage({ planId }: { planId: string }) {
     [planId],
   );
 
-  useEffect(() => {
-    let live = true;
-    fetchPlan(planId).then(
-      (plan) => {
-        if (!live) return;
-        setPlanLoad({ state: 'ready', plan });
-        void load({});
-      },
-      (err: unknown) => live && setPlanLoad({ state: 'failed', error: err instanceof ApiError ? err.id : 'internal' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [planId, load]);
+  // The timeline is asked for once the plan is known to be open to this reader.
+  const loadFirstPage = useCallback(() => void load({}), [load]);
+  const planLoad = usePlan(planId, loadFirstPage);
 
   const apply = (next: Filters) => {
     setFilters(next);
@@ -127,28 +115,7 @@ export function HistoryPage({ planId }: { planId: string }) {
       </div>
     );
   }
-  if (planLoad.state === 'failed') {
-    const signIn = planLoad.error === 'notSignedIn';
-    const here = `/plans/${encodeURIComponent(planId)}/history`;
-    return (
-      <div className="page narrow">
-        <h1 tabIndex={-1} ref={focusIfArrived}>
-          {signIn ? t('plan.signInTitle') : t('plan.unavailable')}
-        </h1>
-        {signIn ? (
-          <p className="actions">
-            <Link className="button primary" href={withNext('/sign-in', here)}>
-              {t('account.signIn')}
-            </Link>
-          </p>
-        ) : (
-          <p className="error" role="alert">
-            {t(`errors.${planLoad.error}`)}
-          </p>
-        )}
-      </div>
-    );
-  }
+  if (planLoad.state === 'failed') return <PlanUnavailable error={planLoad.error} returnTo={`/plans/${encodeURIComponent(planId)}/history`} />;
 
   const planPath = `/plans/${encodeURIComponent(planId)}`;
   return (

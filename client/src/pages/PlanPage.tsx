@@ -1,38 +1,24 @@
 // A plan's page: loads what the plan is (which needs someone signed in who is in its circle), then opens the live
 // workspace. Who you are in the plan comes from your account and the circle, never from a name typed here.
 
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanMeta } from '../../../shared/schemas.js';
-import { ApiError, fetchPlan } from '../api.js';
-import { Link } from '../components/Link.js';
-import { focusIfArrived, withNext } from '../router.js';
+import { PlanUnavailable } from '../components/PlanUnavailable.js';
+import { usePlan } from '../plans/usePlan.js';
+import { focusIfArrived } from '../router.js';
 import { rememberPlan } from '../storage.js';
 import { useDocumentTitle } from '../useDocumentTitle.js';
 
 // The editor is most of the app's weight; the start page does not need it.
 const PlanWorkspace = lazy(() => import('../components/PlanWorkspace.js').then((m) => ({ default: m.PlanWorkspace })));
 
-type Load = { state: 'loading' } | { state: 'ready'; plan: PlanMeta } | { state: 'failed'; error: string };
+/** Plans opened here are listed on the start page ("Plans on this device"). */
+const remember = (plan: PlanMeta) => rememberPlan({ id: plan.id, title: plan.title, jurisdiction: plan.jurisdiction });
 
 export function PlanPage({ planId }: { planId: string }) {
   const { t } = useTranslation();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    fetchPlan(planId).then(
-      (plan) => {
-        if (!live) return;
-        rememberPlan({ id: plan.id, title: plan.title, jurisdiction: plan.jurisdiction });
-        setLoad({ state: 'ready', plan });
-      },
-      (err: unknown) => live && setLoad({ state: 'failed', error: err instanceof ApiError ? err.id : 'internal' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [planId]);
+  const load = usePlan(planId, remember);
 
   const title =
     load.state === 'ready' ? (load.plan.title ?? t('home.untitled')) : load.state === 'failed' ? t('plan.unavailable') : t('plan.loading');
@@ -45,40 +31,7 @@ export function PlanPage({ planId }: { planId: string }) {
       </div>
     );
   }
-  if (load.state === 'failed' && load.error === 'notSignedIn') {
-    const here = `/plans/${encodeURIComponent(planId)}`;
-    return (
-      <div className="page narrow">
-        <h1 tabIndex={-1} ref={focusIfArrived}>
-          {t('plan.signInTitle')}
-        </h1>
-        <p className="lead">{t('plan.signInIntro')}</p>
-        <p className="actions">
-          <Link className="button primary" href={withNext('/sign-in', here)}>
-            {t('account.signIn')}
-          </Link>{' '}
-          <Link className="button" href={withNext('/sign-up', here)}>
-            {t('account.signUp')}
-          </Link>
-        </p>
-      </div>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <div className="page narrow">
-        <h1 tabIndex={-1} ref={focusIfArrived}>
-          {t('plan.unavailable')}
-        </h1>
-        <p className="error" role="alert">
-          {t(`errors.${load.error}`)}
-        </p>
-        <p>
-          <a href="/">{t('close.home')}</a>
-        </p>
-      </div>
-    );
-  }
+  if (load.state === 'failed') return <PlanUnavailable error={load.error} returnTo={`/plans/${encodeURIComponent(planId)}`} />;
 
   const { plan } = load;
   return (
