@@ -26,6 +26,8 @@ export const ERROR_IDS = [
   'lastManager',
   'historyEntryNotFound',
   'historyDamaged',
+  'sectionNotYours',
+  'recordNotWritten',
   'notFound',
   'internal',
 ] as const;

@@ -8,7 +8,7 @@ import { SECTION_IDS, type SectionId } from './sections.js';
 
 const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
 
-export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered'] as const;
+export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered', 'version', 'agreement', 'restore'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /** Who did something, as the server recorded it from the signed-in session (null: before history was kept). */
@@ -47,6 +47,12 @@ export const historyItemSchema = z.strictObject({
       sectionId: sectionId.nullable(),
     })
     .nullable(),
+  /** For a saved version: its name. */
+  version: z.strictObject({ name: z.string() }).nullable(),
+  /** For an agreement, disagreement or council sign-off: which, and the reason or note given. */
+  agreement: z.strictObject({ kind: z.enum(['agree', 'disagree', 'signOff']), reason: z.string().nullable() }).nullable(),
+  /** For a restore: the point the sections were restored to (its time, and its version's name if it is one). */
+  restore: z.strictObject({ fromSeq: z.number().int().positive(), fromAt: z.iso.datetime(), versionName: z.string().nullable() }).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

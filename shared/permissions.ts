@@ -30,6 +30,7 @@ export type Action =
   | 'changeSectionRights'
   | 'recordAgreement'
   | 'recordCouncilSignOff'
+  | 'saveVersion'
   | 'exportPlan';
 
 /** Whether this member acts with the person's authority: the person, or the plan manager they named. */
@@ -47,6 +48,7 @@ export function can(member: Member | null, action: Action, plan: PlanAccess, sec
     case 'recordAgreement':
       return true;
     case 'commentSection':
+    case 'saveVersion':
       return member.level !== 'view';
     case 'manageCircle':
     case 'changeSectionRights':

@@ -21,6 +21,11 @@ export const MessageType = {
    * it to show what can be edited; the server enforces the same rights on every update.
    */
   access: 102,
+  /**
+   * Cylch: server to client only, no payload. The plan's record changed other than by an edit (a version was saved,
+   * an agreement or sign-off recorded): the browser fetches what it shows of it again.
+   */
+  recordChanged: 103,
 } as const;
 
 export type MessageTypeId = (typeof MessageType)[keyof typeof MessageType];

@@ -54,7 +54,7 @@ async function namer(accounts: AccountStore) {
   };
 }
 
-async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promise<string>): Promise<HistoryItem> {
+async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promise<string>, all: readonly StoredHistoryEntry[]): Promise<HistoryItem> {
   const first = group[0]!;
   const last = group.at(-1)!;
   const sum = (key: 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars') => group.reduce((n, e) => n + e[key], 0);
@@ -82,7 +82,16 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
           sectionId: circle.sectionId ?? null,
         }
       : null,
+    version: first.version ? { name: first.version.name } : null,
+    agreement: first.agreement ? { kind: first.agreement.kind, reason: first.agreement.reason } : null,
+    restore: first.restore ? restoredFrom(first.restore.fromSeq, all) : null,
   };
+}
+
+/** The point a restore went back to: its time, and the name of the version saved there if it is one. */
+function restoredFrom(fromSeq: number, all: readonly StoredHistoryEntry[]) {
+  const from = all[fromSeq - 1];
+  return { fromSeq, fromAt: from?.until ?? new Date(0).toISOString(), versionName: from?.version?.name ?? null };
 }
 
 export class PlanHistories {
@@ -146,7 +155,8 @@ export class PlanHistories {
   }
 
   async page(planId: string, query: HistoryQuery): Promise<HistoryPage> {
-    const groups = groupEntries(await this.entries(planId));
+    const all = await this.entries(planId);
+    const groups = groupEntries(all);
     const nameOf = await namer(this.accounts);
     // Midnight where the asker is: UTC midnight, less their offset.
     const offsetMs = query.tz * 60_000;
@@ -176,7 +186,7 @@ export class PlanHistories {
       if (accountId && role && !people.has(accountId)) people.set(accountId, { accountId, displayName: await nameOf(accountId), role });
     }
     return {
-      items: await Promise.all(selected.map((g) => toItem(g, nameOf))),
+      items: await Promise.all(selected.map((g) => toItem(g, nameOf, all))),
       next: more ? selected.at(-1)![selected.at(-1)!.length - 1]!.seq : null,
       people: [...people.values()],
     };

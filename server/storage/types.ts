@@ -4,6 +4,8 @@
 import type { CircleMember } from '../../shared/permissions.js';
 import type { PlanMeta } from '../../shared/schemas.js';
 import type { SectionId } from '../../shared/sections.js';
+import type { HistoryKind } from '../../shared/history.js';
+import type { AgreementKind } from '../../shared/versions.js';
 
 export interface PlanStore {
   /** Record a new plan with an empty document. Rejects if the id is taken. */
@@ -138,7 +140,7 @@ export interface StoredHistoryEntry {
   seq: number;
   at: string;
   until: string;
-  kind: 'edit' | 'circle' | 'baseline' | 'recovered';
+  kind: HistoryKind;
   /** Null for a baseline or recovered entry (content from before history was kept, or whose author was lost). */
   accountId: string | null;
   role: CircleMember['role'] | null;
@@ -155,6 +157,12 @@ export interface StoredHistoryEntry {
   /** For a circle change: its place in the circle's record, and the change itself. */
   circleIndex: number | null;
   circle: CircleChange | null;
+  /** For a saved version: its name, and the SHA-256 hash of the plan's content at this entry (planContentHash). */
+  version?: { name: string; contentHash: string };
+  /** For an agreement, disagreement or council sign-off: the reason or note, and the content it was given for. */
+  agreement?: { kind: AgreementKind; reason: string | null; contentHash: string };
+  /** For a restore: the entry whose state the sections were brought back to. Its `updates` are the change made. */
+  restore?: { fromSeq: number };
   prevHash: string;
   hash: string;
 }

@@ -9,7 +9,9 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { HISTORY_KINDS } from '../../../shared/history.js';
 import { ROLES } from '../../../shared/roles.js';
+import { AGREEMENT_KINDS } from '../../../shared/versions.js';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
 import { DamagedFileError } from '../../errors.js';
 import { entryHash, GENESIS_HASH } from '../../history/chain.js';
@@ -19,12 +21,13 @@ import { circleChangeSchema } from './lowdbCircleStore.js';
 
 const sectionIdSchema = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
 const count = z.number().int().nonnegative();
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 const entrySchema = z.strictObject({
   seq: z.number().int().positive(),
   at: z.iso.datetime(),
   until: z.iso.datetime(),
-  kind: z.enum(['edit', 'circle', 'baseline', 'recovered']),
+  kind: z.enum(HISTORY_KINDS),
   accountId: z.string().min(1).nullable(),
   role: z.enum(ROLES).nullable(),
   onBehalf: z.boolean(),
@@ -37,6 +40,10 @@ const entrySchema = z.strictObject({
   updates: z.array(z.base64()),
   circleIndex: count.nullable(),
   circle: circleChangeSchema.nullable(),
+  // Absent on entries of other kinds (so entries from before these kinds existed hash as they always did).
+  version: z.strictObject({ name: z.string(), contentHash: hashSchema }).optional(),
+  agreement: z.strictObject({ kind: z.enum(AGREEMENT_KINDS), reason: z.string().nullable(), contentHash: hashSchema }).optional(),
+  restore: z.strictObject({ fromSeq: z.number().int().positive() }).optional(),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
