@@ -13,6 +13,22 @@ import {
 } from '../../shared/history.js';
 import type { SectionId } from '../../shared/sections.js';
 import {
+  agreementStatementSchema,
+  agreementViewSchema,
+  planComparisonSchema,
+  restoreResultSchema,
+  versionListSchema,
+  versionSchema,
+  type AgreementRequest,
+  type AgreementStatement,
+  type AgreementView,
+  type PlanComparison,
+  type RestoreRequest,
+  type RestoreResult,
+  type Version,
+  type VersionList,
+} from '../../shared/versions.js';
+import {
   accountSchema,
   circleAnswerSchema,
   createPlanAnswerSchema,
@@ -213,3 +229,37 @@ export async function verifyHistory(planId: string): Promise<HistoryVerification
 
 /** Where to download the whole history, for a subject access request or a complaint. */
 export const historyExportPath = (planId: string, format: 'csv' | 'json') => `${historyPath(planId)}/export.${format}`;
+
+const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
+
+/** The plan's saved versions, newest first, each saying whether the plan now reads exactly as it did then. */
+export async function fetchVersions(planId: string): Promise<VersionList> {
+  return parseAnswer(versionListSchema, await call(`${planPath(planId)}/versions`));
+}
+
+/** Save the plan as it is now under a name ("Draft for review meeting"). */
+export async function saveVersion(planId: string, name: string): Promise<Version> {
+  return parseAnswer(versionSchema, await call(`${planPath(planId)}/versions`, { post: { name } }));
+}
+
+/** What changed, and who changed it, between the plan just after history entry `from` and `to` (left out: now). */
+export async function fetchComparison(planId: string, from: number, to?: number): Promise<PlanComparison> {
+  const query = new URLSearchParams({ from: String(from) });
+  if (to !== undefined) query.set('to', String(to));
+  return parseAnswer(planComparisonSchema, await call(`${planPath(planId)}/compare?${query.toString()}`));
+}
+
+/** Make one section (or the whole plan) read as it did just after entry `seq`: a new change, nothing is lost. */
+export async function restorePlan(planId: string, request: RestoreRequest): Promise<RestoreResult> {
+  return parseAnswer(restoreResultSchema, await call(`${planPath(planId)}/restore`, { post: request }));
+}
+
+/** Who agrees with the plan, who does not and why, the council's sign-off, and who has not said yet. */
+export async function fetchAgreement(planId: string): Promise<AgreementView> {
+  return parseAnswer(agreementViewSchema, await call(`${planPath(planId)}/agreement`));
+}
+
+/** Agree, disagree (with a reason) or, for a social worker, record the council's sign-off, for the plan as it is now. */
+export async function recordAgreement(planId: string, request: AgreementRequest): Promise<AgreementStatement> {
+  return parseAnswer(agreementStatementSchema, await call(`${planPath(planId)}/agreement`, { post: request }));
+}
