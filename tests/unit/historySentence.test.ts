@@ -20,6 +20,8 @@ beforeAll(async () => {
 
 const megan = { accountId: 'A'.repeat(22), displayName: 'Megan Evans', role: 'family' as const };
 const jo = { accountId: 'B'.repeat(22), displayName: 'Jo Hughes', role: 'provider' as const };
+const sam = { accountId: 'C'.repeat(22), displayName: 'Sam Evans', role: 'person' as const };
+const alex = { accountId: 'D'.repeat(22), displayName: 'Alex Jones', role: 'socialWorker' as const };
 
 function item(overrides: Partial<HistoryItem>): HistoryItem {
   return {
@@ -36,6 +38,9 @@ function item(overrides: Partial<HistoryItem>): HistoryItem {
     addedChars: 0,
     removedChars: 0,
     circle: null,
+    version: null,
+    agreement: null,
+    restore: null,
     ...overrides,
   };
 }
@@ -94,5 +99,50 @@ describe('history sentences', () => {
     expect(say('cy', opened)).toBe("Agorodd Megan Evans (Teulu neu ffrind) “Amdanaf i” i'r cylch");
     const invited = item({ kind: 'circle', sections: [], circle: { change: 'invitationCreated', subject: null, role: 'family', level: 'comment', sectionId: null } });
     expect(say('en', invited)).toBe('Megan Evans (Family or friend) made an invitation link for someone to join the circle as Family or friend, with “Comment only”');
+  });
+
+  it('says who saved a version, agreed, did not agree (and why), and signed off for the council', () => {
+    const version = item({ kind: 'version', by: sam, sections: [], version: { name: 'Draft for review meeting' } });
+    expect(say('en', version)).toBe('Sam Evans (The person the plan is about) saved a version: “Draft for review meeting”');
+    expect(say('cy', version)).toBe("Cadwodd Sam Evans (Y person y mae'r cynllun amdano) fersiwn: “Draft for review meeting”");
+    const agreed = item({ kind: 'agreement', by: sam, sections: [], agreement: { kind: 'agree', reason: null } });
+    expect(say('en', agreed)).toBe('Sam Evans (The person the plan is about) agreed with the plan');
+    expect(say('cy', agreed)).toBe("Cytunodd Sam Evans (Y person y mae'r cynllun amdano) â'r cynllun");
+    const disagreed = item({ kind: 'agreement', sections: [], agreement: { kind: 'disagree', reason: 'The times for my visits are wrong.' } });
+    expect(say('en', disagreed)).toBe('Megan Evans (Family or friend) did not agree with the plan: The times for my visits are wrong.');
+    expect(say('cy', disagreed)).toBe("Doedd Megan Evans (Teulu neu ffrind) ddim yn cytuno â'r cynllun: The times for my visits are wrong.");
+    const noReason = item({ kind: 'agreement', sections: [], agreement: { kind: 'disagree', reason: null } });
+    expect(say('en', noReason)).toBe('Megan Evans (Family or friend) did not agree with the plan');
+    const signOff = item({ kind: 'agreement', by: alex, sections: [], agreement: { kind: 'signOff', reason: null } });
+    expect(say('en', signOff)).toBe('Alex Jones (Social worker) recorded the council’s sign-off');
+    expect(say('cy', signOff)).toBe('Cofnododd Alex Jones (Gweithiwr cymdeithasol) gymeradwyaeth y cyngor');
+    const withNote = item({ kind: 'agreement', by: alex, sections: [], agreement: { kind: 'signOff', reason: 'Budget agreed at panel.' } });
+    expect(say('en', withNote)).toBe('Alex Jones (Social worker) recorded the council’s sign-off: Budget agreed at panel.');
+    // A plan manager's agreement is given on the person's behalf, and says so.
+    expect(say('en', { ...agreed, by: jo, onBehalf: true })).toBe('Jo Hughes (Support provider) agreed with the plan, on behalf of the person');
+  });
+
+  it('says who restored which sections to which moment, naming the version when it was one', () => {
+    const fromAt = '2026-03-03T14:05:00.000Z';
+    const then = new Date(fromAt);
+    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(then);
+    const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(then);
+    const restored = item({ kind: 'restore', by: sam, sections: ['whatMatters'], restore: { fromSeq: 12, fromAt, versionName: 'Draft' } });
+    expect(say('en', restored)).toBe(`Sam Evans (The person the plan is about) restored What matters to me to how it was on ${day} at ${time} (version “Draft”)`);
+    const both = item({ kind: 'restore', by: sam, sections: ['aboutMe', 'whatMatters'], restore: { fromSeq: 12, fromAt, versionName: null } });
+    expect(say('en', both)).toBe(`Sam Evans (The person the plan is about) restored About me and What matters to me to how it was on ${day} at ${time}`);
+    const welsh = say('cy', restored);
+    expect(welsh).toMatch(/^Adferodd Sam Evans \(Y person y mae'r cynllun amdano\) “Beth sy'n bwysig i mi” i'r hyn ydoedd ar 3 Mawrth 2026 am \d\d:\d\d \(fersiwn “Draft”\)$/);
+  });
+
+  it('never shows a catalogue key or an empty placeholder for the new kinds, in either language', () => {
+    const entries = [
+      item({ kind: 'version', sections: [], version: { name: 'V' } }),
+      item({ kind: 'agreement', by: null, sections: [], agreement: { kind: 'signOff', reason: '  ' } }),
+      item({ kind: 'restore', sections: [], restore: { fromSeq: 1, fromAt: '2026-01-01T09:00:00.000Z', versionName: null } }),
+    ];
+    for (const lng of ['en', 'cy'] as const) {
+      for (const entry of entries) expect(say(lng, entry), `${lng} ${entry.kind}`).not.toMatch(/history\.|\{\{|undefined|null|: $/);
+    }
   });
 });

@@ -4,8 +4,12 @@
 import type { TFunction } from 'i18next';
 import type { HistoryItem, HistoryPerson } from '../../../shared/history.js';
 import type { SectionId } from '../../../shared/sections.js';
+import { formatDay, formatTime } from './historyTime.js';
 
-type Item = Pick<HistoryItem, 'kind' | 'by' | 'onBehalf' | 'sections' | 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars' | 'circle'>;
+type Item = Pick<
+  HistoryItem,
+  'kind' | 'by' | 'onBehalf' | 'sections' | 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars' | 'circle' | 'version' | 'agreement' | 'restore'
+>;
 
 /** "Megan Evans (Family or friend)": a name and role in brackets reads the same in English and Welsh. */
 export function personLabel(person: Pick<HistoryPerson, 'displayName' | 'role'>, t: TFunction): string {
@@ -34,6 +38,15 @@ function baseSentence(item: Item, language: string, t: TFunction): string {
   if (item.kind === 'recovered') return item.sections.length ? t('history.recoveredIn', { sections }) : t('history.recovered');
   const who = item.by ? personLabel(item.by, t) : t('history.someoneStart');
   if (item.kind === 'circle' && item.circle) return circleSentence(item.circle, who, item.by?.accountId ?? null, language, t);
+  if (item.kind === 'version' && item.version) return t('history.version.saved', { who, name: item.version.name });
+  if (item.kind === 'agreement' && item.agreement) return agreementSentence(item.agreement, who, t);
+  if (item.kind === 'restore' && item.restore) {
+    const then = new Date(item.restore.fromAt);
+    const values = { who, sections, date: formatDay(then, language, t), time: formatTime(then) };
+    return item.restore.versionName === null
+      ? t('history.restore.to', values)
+      : t('history.restore.toVersion', { ...values, name: item.restore.versionName });
+  }
   if (item.addedWords > 0 && item.removedWords > 0) {
     const added = t('history.words', { count: item.addedWords });
     const removed = t('history.words', { count: item.removedWords });
@@ -43,6 +56,18 @@ function baseSentence(item: Item, language: string, t: TFunction): string {
   if (item.removedWords > 0) return t('history.edit.removed', { who, sections, words: t('history.words', { count: item.removedWords }) });
   if (item.addedChars > 0 || item.removedChars > 0) return t('history.edit.small', { who, sections });
   return t('history.edit.changed', { who, sections });
+}
+
+function agreementSentence(agreement: NonNullable<HistoryItem['agreement']>, who: string, t: TFunction): string {
+  const reason = agreement.reason?.trim() || null;
+  switch (agreement.kind) {
+    case 'agree':
+      return t('history.agreement.agree', { who });
+    case 'disagree':
+      return reason ? t('history.agreement.disagree', { who, reason }) : t('history.agreement.disagreeNoReason', { who });
+    case 'signOff':
+      return reason ? t('history.agreement.signOffNote', { who, note: reason }) : t('history.agreement.signOff', { who });
+  }
 }
 
 function circleSentence(circle: NonNullable<HistoryItem['circle']>, who: string, byId: string | null, language: string, t: TFunction): string {
