@@ -13,6 +13,7 @@ import { SignInPage } from './pages/SignInPage.js';
 import { SignUpPage } from './pages/SignUpPage.js';
 import { matchRoute, usePath } from './router.js';
 import { InvitationPage } from './pages/InvitationPage.js';
+import { VersionsPage } from './pages/VersionsPage.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -36,6 +37,8 @@ export function App() {
         {route.page === 'home' && <HomePage />}
         {route.page === 'plan' && <PlanPage key={route.planId} planId={route.planId} />}
         {route.page === 'history' && <HistoryPage key={route.planId} planId={route.planId} />}
+        {route.page === 'versions' && <VersionsPage key={route.planId} planId={route.planId} />}
+        {route.page === 'compare' && <NotFoundPage />}
         {route.page === 'signIn' && <SignInPage />}
         {route.page === 'signUp' && <SignUpPage />}
         {route.page === 'account' && <AccountPage />}

@@ -74,10 +74,23 @@ export function usePath(): string {
   );
 }
 
+/** The query of the address we are showing ("?from=3&to=9"), for pages that take one. */
+export function useSearch(): string {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => window.location.search,
+  );
+}
+
 export type Route =
   | { page: 'home' }
   | { page: 'plan'; planId: string }
   | { page: 'history'; planId: string }
+  | { page: 'versions'; planId: string }
+  | { page: 'compare'; planId: string }
   | { page: 'signIn' }
   | { page: 'signUp' }
   | { page: 'account' }
@@ -96,10 +109,11 @@ export function matchRoute(path: string): Route {
   if (fixed) return fixed;
   const invitation = /^\/invitations\/([A-Za-z0-9_-]{43})\/?$/.exec(path);
   if (invitation) return { page: 'invitation', token: invitation[1]! };
-  const plan = /^\/plans\/([^/]+)(\/history)?\/?$/.exec(path);
+  const plan = /^\/plans\/([^/]+)(?:\/(history|versions|compare))?\/?$/.exec(path);
   if (!plan) return { page: 'notFound' };
   try {
-    return { page: plan[2] ? 'history' : 'plan', planId: decodeURIComponent(plan[1]!) };
+    const page = (plan[2] as 'history' | 'versions' | 'compare' | undefined) ?? 'plan';
+    return { page, planId: decodeURIComponent(plan[1]!) };
   } catch {
     return { page: 'notFound' }; // a malformed %-escape: no plan can live at that address
   }

@@ -80,6 +80,9 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
             <Link className="history-link" href={`/plans/${encodeURIComponent(plan.id)}/history`}>
               {t('history.link')}
             </Link>
+            <Link className="history-link" href={`/plans/${encodeURIComponent(plan.id)}/versions`}>
+              {t('versions.link')}
+            </Link>
             <span className="hint" id="share-hint">
               {t('plan.shareHint')}
             </span>

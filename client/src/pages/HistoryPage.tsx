@@ -124,9 +124,14 @@ export function HistoryPage({ planId }: { planId: string }) {
         {title}
       </h1>
       <p className="lead">{t('history.intro')}</p>
-      <p>
-        <Link href={planPath}>{t('history.backToPlan')}</Link>
-      </p>
+      <ul className="page-links">
+        <li>
+          <Link href={planPath}>{t('history.backToPlan')}</Link>
+        </li>
+        <li>
+          <Link href={`${planPath}/versions`}>{t('versions.link')}</Link>
+        </li>
+      </ul>
       {viewing && (
         <Suspense fallback={<p role="status">{t('history.asItWasLoading')}</p>}>
           <HistoryPlanAsItWas planId={planId} item={viewing} sentence={historySentence(viewing, i18n.language, t)} onBack={back} />
