@@ -43,6 +43,9 @@ export const errors = {
   historyDamaged: () =>
     new AppError('historyDamaged', 503, 'This plan’s history could not be read back: part of it is damaged. The plan itself is safe. Ask your administrator to restore the history file.'),
   historyEntryNotFound: () => new AppError('historyEntryNotFound', 404, 'There is no such point in this plan’s history.'),
+  sectionNotYours: () =>
+    new AppError('sectionNotYours', 403, 'This would change a section only someone else may change. Restore a section you can edit, or ask the person whose plan it is.'),
+  recordNotWritten: () => new AppError('recordNotWritten', 503, 'It could not be recorded just now. Please try again in a moment.'),
   lastManager: () => new AppError('lastManager', 409, 'Someone must be able to look after the circle: name another plan manager first.'),
   wrongEmailOrPassword: () => new AppError('wrongEmailOrPassword', 401, 'That email address and password do not match an account.'),
   wrongPassword: () => new AppError('wrongPassword', 403, 'Your current password was not right.'),

@@ -46,7 +46,7 @@ export function groupEntries(entries: readonly StoredHistoryEntry[]): StoredHist
 }
 
 /** Names for account ids, as they are now. */
-async function namer(accounts: AccountStore) {
+export async function namer(accounts: AccountStore) {
   const cache = new Map<string, string>();
   return async (accountId: string): Promise<string> => {
     if (!cache.has(accountId)) cache.set(accountId, (await accounts.getAccount(accountId))?.displayName ?? '');
@@ -92,6 +92,18 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
 function restoredFrom(fromSeq: number, all: readonly StoredHistoryEntry[]) {
   const from = all[fromSeq - 1];
   return { fromSeq, fromAt: from?.until ?? new Date(0).toISOString(), versionName: from?.version?.name ?? null };
+}
+
+/** Whether an entry is someone's own writing (an edit, or the text a restore brought back: a change by its restorer). */
+const writes = (e: StoredHistoryEntry) => e.kind === 'edit' || e.kind === 'restore';
+
+/** A new document holding the plan as it was just after entry `seq` (the caller destroys it). */
+export function rebuildAt(entries: readonly StoredHistoryEntry[], seq: number): Y.Doc {
+  const doc = new Y.Doc({ gc: false });
+  doc.transact(() => {
+    for (const entry of entries.slice(0, seq)) for (const update of entry.updates) Y.applyUpdate(doc, fromBase64(update));
+  });
+  return doc;
 }
 
 export class PlanHistories {
@@ -141,7 +153,11 @@ export class PlanHistories {
     return next;
   }
 
-  /** Everything recorded for the plan, up to now. */
+  /** Everything recorded for the plan, up to now (an open plan's current bursts written out first). */
+  all(planId: string): Promise<StoredHistoryEntry[]> {
+    return this.entries(planId);
+  }
+
   private async entries(planId: string): Promise<StoredHistoryEntry[]> {
     try {
       await this.flushOpen(planId);
@@ -197,11 +213,8 @@ export class PlanHistories {
     const entries = await this.entries(planId);
     const target = entries[seq - 1];
     if (!target) throw errors.historyEntryNotFound();
-    const doc = new Y.Doc({ gc: false });
+    const doc = rebuildAt(entries, seq);
     try {
-      doc.transact(() => {
-        for (const entry of entries.slice(0, seq)) for (const update of entry.updates) Y.applyUpdate(doc, fromBase64(update));
-      });
       return { seq, at: target.until, update: toBase64(Y.encodeStateAsUpdate(doc)) };
     } finally {
       doc.destroy();
@@ -223,10 +236,10 @@ export class PlanHistories {
     for (const e of entries) {
       for (const [client, end] of e.clients) {
         const from = reached.get(client) ?? 0;
-        if (end > from && e.kind === 'edit' && e.accountId) spans.push([client, from, end, e.accountId, e.until]);
+        if (end > from && writes(e) && e.accountId) spans.push([client, from, end, e.accountId, e.until]);
         reached.set(client, Math.max(from, end));
       }
-      if (e.kind !== 'edit' || !e.accountId || !e.role) continue;
+      if (!writes(e) || !e.accountId || !e.role) continue;
       for (const [client] of e.clients) if (!clients.has(client)) clients.set(client, e.accountId);
       if (!people.has(e.accountId)) people.set(e.accountId, { accountId: e.accountId, displayName: await nameOf(e.accountId), role: e.role });
     }

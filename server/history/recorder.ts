@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/roles.js';
 import type { SectionId } from '../../shared/sections.js';
-import type { HistoryStore, NewHistoryEntry } from '../storage/types.js';
+import type { HistoryStore, NewHistoryEntry, StoredHistoryEntry } from '../storage/types.js';
 import { toBase64 } from '../storage/base64.js';
 
 export interface Author {
@@ -34,6 +34,11 @@ export interface Edit {
   written: readonly number[];
   /** Client ids whose content it builds on: where it inserts, what it deletes. */
   references: ReadonlySet<number>;
+  /**
+   * Set for a restore: the update is its own 'restore' entry (never merged into a burst), and `recorded` is told
+   * when that entry is written (or could not be, for now: it stays queued and is retried like any other).
+   */
+  restore?: { fromSeq: number; recorded: (written: Promise<StoredHistoryEntry>) => void };
 }
 
 export const HISTORY_TIMING = {
@@ -88,6 +93,8 @@ export class HistoryRecorder {
   private readonly bursts = new Map<string, Burst>();
   private sweepTimer: NodeJS.Timeout | null = null;
   private readonly unwritten: NewHistoryEntry[] = [];
+  /** Who is waiting for an entry to be written (versions, agreements, restores: someone is told it is recorded). */
+  private readonly waiting = new Map<NewHistoryEntry, { resolve: (e: StoredHistoryEntry) => void; reject: (err: unknown) => void }>();
   private writing: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay: number = HISTORY_TIMING.retryMs;
@@ -108,6 +115,22 @@ export class HistoryRecorder {
     const { author, sections, written, references: referenced } = edit;
     if (this.disposed) return;
     const now = this.now();
+    if (edit.restore) {
+      this.closeAll();
+      const at = now.toISOString();
+      const entry: NewHistoryEntry = {
+        ...blankEntry('restore', at),
+        accountId: author.accountId,
+        role: author.role,
+        onBehalf: author.onBehalf,
+        sections: [...sections].sort(),
+        ...this.count([update]),
+        updates: [toBase64(update)],
+        restore: { fromSeq: edit.restore.fromSeq },
+      };
+      edit.restore.recorded(this.enqueueAndWait(entry));
+      return;
+    }
     const sorted = [...sections].sort();
     const sectionsKey = sorted.join(',');
     const key = JSON.stringify([author.accountId, author.role, author.onBehalf]);
@@ -162,6 +185,24 @@ export class HistoryRecorder {
     const at = this.now().toISOString();
     const counts = this.count([update]);
     this.enqueue({ ...blankEntry(kind, at), ...counts, updates: [toBase64(update)] });
+  }
+
+  /**
+   * Record an entry that carries no change to the document (a version saved, an agreement given) after everything
+   * applied so far: the open bursts are closed first, in the same moment, so the entry names exactly the document as
+   * it is now. Resolves with the entry as stored; rejects if it cannot be written now (it is then dropped: the
+   * person is told, and may try again).
+   */
+  record(entry: NewHistoryEntry): Promise<StoredHistoryEntry> {
+    if (this.disposed) return Promise.reject(new Error('the plan’s history is closed'));
+    this.closeAll();
+    return this.enqueueAndWait(entry);
+  }
+
+  private enqueueAndWait(entry: NewHistoryEntry): Promise<StoredHistoryEntry> {
+    const written = new Promise<StoredHistoryEntry>((resolve, reject) => this.waiting.set(entry, { resolve, reject }));
+    this.enqueue(entry);
+    return written;
   }
 
   /**
@@ -270,8 +311,12 @@ export class HistoryRecorder {
     const batch = this.unwritten.slice();
     if (batch.length === 0) return Promise.resolve();
     this.writing = this.store.append(this.planId, batch).then(
-      () => {
+      (stored) => {
         this.unwritten.splice(0, batch.length);
+        batch.forEach((entry, i) => {
+          this.waiting.get(entry)?.resolve(stored[i]!);
+          this.waiting.delete(entry);
+        });
         this.written += batch.length;
         this.retryDelay = HISTORY_TIMING.retryMs;
         this.writing = null;
@@ -280,6 +325,13 @@ export class HistoryRecorder {
       (err: unknown) => {
         this.writing = null;
         this.log.error({ planId: this.planId, err, unwritten: this.unwritten.length }, 'could not write the plan’s history; will try again');
+        // Whoever waits is told. An entry that changes nothing in the document (a version, an agreement) is dropped:
+        // nothing depends on it, and the person can give it again. One with a change stays queued for the retry.
+        for (const [entry, waiter] of this.waiting) {
+          waiter.reject(err);
+          this.waiting.delete(entry);
+          if (entry.updates.length === 0) this.unwritten.splice(this.unwritten.indexOf(entry), 1);
+        }
         if (this.disposed) return;
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null;

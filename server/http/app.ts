@@ -16,6 +16,8 @@ import { loadSession } from './sessions.js';
 import { errorHandler } from './errorHandler.js';
 import type { PlanHistories } from '../history/historyOperations.js';
 import { historyRoutes } from './historyRoutes.js';
+import { recordRoutes } from './recordRoutes.js';
+import type { PlanRecords } from '../history/planRecords.js';
 import { planRoutes } from './planRoutes.js';
 
 export function createApp(options: {
@@ -24,10 +26,11 @@ export function createApp(options: {
   circles: CircleStore;
   events: AccessEvents;
   histories: PlanHistories;
+  records: PlanRecords;
   log: Logger;
   clientDir: string;
 }): express.Express {
-  const { store, accounts, circles, events, histories, log, clientDir } = options;
+  const { store, accounts, circles, events, histories, records, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -62,6 +65,7 @@ export function createApp(options: {
   api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles, events));
   api.use('/plans/:planId/circle', planCircleRoutes({ store, accounts, circles, events }));
   api.use('/plans/:planId/history', historyRoutes(store, circles, histories));
+  api.use('/plans/:planId', recordRoutes(store, circles, records));
   api.use('/plans', planRoutes(store, circles, events));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));

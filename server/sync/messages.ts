@@ -24,3 +24,6 @@ export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clientI
   message(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds)));
 
 export const checkpointMessage = (token: number) => message(MessageType.checkpoint, (e) => encoding.writeVarUint(e, token));
+
+/** The plan's record changed (a version, an agreement): the browser fetches what it shows of it again. */
+export const recordChangedMessage = () => message(MessageType.recordChanged, () => {});

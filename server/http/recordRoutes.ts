@@ -1,0 +1,54 @@
+// REST routes for versions, comparison, restore and agreement (mounted at /api/plans/:planId): members only; thin:
+// validate, check membership, call the named operation in server/history/planRecords.ts (which checks the rights).
+
+import { Router, type Request } from 'express';
+import { can } from '../../shared/permissions.js';
+import { agreementRequestSchema, compareQuerySchema, newVersionSchema, restoreRequestSchema } from '../../shared/versions.js';
+import { planAccessOf, requireMember } from '../circle/circleOperations.js';
+import { errors } from '../errors.js';
+import type { PlanRecords } from '../history/planRecords.js';
+import { getPlan } from '../plans/planOperations.js';
+import type { CircleStore, PlanStore } from '../storage/types.js';
+import { requireAccount } from './sessions.js';
+import { parseOrThrow } from './validate.js';
+
+const planIdOf = (req: Request) => String((req.params as Record<string, string | undefined>).planId);
+
+export function recordRoutes(store: PlanStore, circles: CircleStore, records: PlanRecords): Router {
+  // Only these paths: the plan's other routes (planRoutes) answer for themselves.
+  const router = Router({ mergeParams: true });
+  /** The plan and the asker's membership of it (404 for an unknown plan, 403 for someone not in its circle). */
+  const memberOf = async (req: Request) => {
+    const plan = await getPlan(store, planIdOf(req));
+    const circle = await circles.getCircle(plan.id);
+    return { plan, circle, member: requireMember(circle, req.account!.id) };
+  };
+
+  router.get('/versions', requireAccount, async (req, res) => {
+    const { plan } = await memberOf(req);
+    res.json(await records.listVersions(plan.id));
+  });
+  router.post('/versions', requireAccount, async (req, res) => {
+    const { plan, circle, member } = await memberOf(req);
+    if (!can(member, 'saveVersion', planAccessOf(circle))) throw errors.notAllowed();
+    const { name } = parseOrThrow(newVersionSchema, req.body);
+    res.status(201).json(await records.saveVersion(plan.id, member, name));
+  });
+  router.get('/compare', requireAccount, async (req, res) => {
+    const { plan } = await memberOf(req);
+    res.json(await records.compare(plan.id, parseOrThrow(compareQuerySchema, req.query)));
+  });
+  router.post('/restore', requireAccount, async (req, res) => {
+    const { plan } = await memberOf(req);
+    res.json(await records.restore(plan.id, req.account!.id, parseOrThrow(restoreRequestSchema, req.body)));
+  });
+  router.get('/agreement', requireAccount, async (req, res) => {
+    const { plan } = await memberOf(req);
+    res.json(await records.agreementView(plan.id));
+  });
+  router.post('/agreement', requireAccount, async (req, res) => {
+    const { plan } = await memberOf(req);
+    res.status(201).json(await records.recordAgreement(plan.id, req.account!.id, parseOrThrow(agreementRequestSchema, req.body)));
+  });
+  return router;
+}

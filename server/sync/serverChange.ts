@@ -1,0 +1,62 @@
+// A change the server makes to an open plan for a member (a restore): checked exactly like an update that member's
+// browser sent — the sections it touches against their rights, its Yjs client id bound to them — then applied to
+// the plan, so it is saved, sent to everyone in the plan and recorded in the history as theirs.
+
+import * as Y from 'yjs';
+import { can, type Member, type PlanAccess } from '../../shared/permissions.js';
+import { sectionFieldName } from '../../shared/protocol.js';
+import { SECTION_FIELD_NAMES, SECTIONS, type SectionId } from '../../shared/sections.js';
+import { errors } from '../errors.js';
+import type { Edit } from '../history/recorder.js';
+import type { StoredHistoryEntry } from '../storage/types.js';
+import type { Room, RoomMember } from './room.js';
+import { checkUpdate } from './updateCheck.js';
+
+const SECTION_BY_FIELD: ReadonlyMap<string, SectionId> = new Map(SECTIONS.map((s) => [sectionFieldName(s.id), s.id]));
+
+/**
+ * A Yjs client id for a change made on the server: not used in this plan before, so it is bound to the member who
+ * makes the change and to nobody else.
+ */
+export function freshClientId(doc: Y.Doc): number {
+  for (;;) {
+    const id = new Y.Doc().clientID;
+    if (!doc.store.clients.has(id)) return id;
+  }
+}
+
+/**
+ * Applies `update` to the room's document as `member`'s restore of entry `fromSeq`. Throws sectionNotYours (and
+ * changes nothing) if it touches a section they may not edit. Resolves, once the change is applied, with a promise
+ * of its history entry.
+ */
+export function applyRestore(
+  room: Room,
+  member: Member,
+  plan: PlanAccess,
+  update: Uint8Array,
+  fromSeq: number,
+): { sections: SectionId[]; recorded: Promise<StoredHistoryEntry> | null } {
+  const check = checkUpdate(room.doc, update, SECTION_FIELD_NAMES);
+  if (!check.ok) throw new Error(`a restore made an update the plan cannot take: ${check.reason}`);
+  const sections = [...check.touched].map((root) => SECTION_BY_FIELD.get(root));
+  if (sections.some((id) => id === undefined || !can(member, 'editSection', plan, id))) throw errors.sectionNotYours();
+  const author: RoomMember = {
+    personKey: member.accountId,
+    awarenessIds: new Set(),
+    send: () => {},
+    close: () => {},
+    takeEdit: () => edit,
+  };
+  const result: { recorded: Promise<StoredHistoryEntry> | null } = { recorded: null };
+  const edit: Edit = {
+    author: { accountId: member.accountId, role: member.role, onBehalf: member.planManager && member.role !== 'person' },
+    sections: sections as SectionId[],
+    written: check.writers,
+    references: check.references,
+    restore: { fromSeq, recorded: (written) => (result.recorded = written) },
+  };
+  if (!room.claimWriters(author, check.writers)) throw new Error('a restore’s client id is already someone else’s');
+  Y.applyUpdate(room.doc, check.update, author);
+  return { sections: sections as SectionId[], recorded: result.recorded };
+}
