@@ -134,6 +134,12 @@ export class Member {
     this.askCheckpoint();
   }
 
+  /** Setup, for the worst case: type into the first paragraph of the section, which another member created. */
+  shareParagraph(): void {
+    const fragment = this.doc.getXmlFragment(sectionFieldName(this.sectionId));
+    this.text = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  }
+
   /** Ask the server to say when everything sent so far is on disk, as a browser does after its changes. */
   private askCheckpoint(): void {
     const message = encoding.createEncoder();
