@@ -5,6 +5,7 @@ import { AccountNav } from './components/AccountNav.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { Link } from './components/Link.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { ComparePage } from './pages/ComparePage.js';
 import { HistoryPage } from './pages/HistoryPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -38,7 +39,7 @@ export function App() {
         {route.page === 'plan' && <PlanPage key={route.planId} planId={route.planId} />}
         {route.page === 'history' && <HistoryPage key={route.planId} planId={route.planId} />}
         {route.page === 'versions' && <VersionsPage key={route.planId} planId={route.planId} />}
-        {route.page === 'compare' && <NotFoundPage />}
+        {route.page === 'compare' && <ComparePage key={route.planId} planId={route.planId} />}
         {route.page === 'signIn' && <SignInPage />}
         {route.page === 'signUp' && <SignUpPage />}
         {route.page === 'account' && <AccountPage />}
