@@ -338,4 +338,49 @@ describe('versions, comparison, restore and agreement', () => {
     // Anyone in the circle may say whether they agree, even with read-only rights; the server names who said it.
     expect(agreementStatementSchema.parse((await post(viewer, { kind: 'agree' })).body).by.displayName).toBe('Jo');
   });
+
+  it('when the history cannot be written: a version or agreement is refused with a clear answer, a restore still happens and is recorded later', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('aboutMe', 'First words.');
+    await saved(sam);
+    const first = await saveVersion(plan.owner, plan.id, 'First');
+    const text = paragraph(sam, 'aboutMe');
+    text.delete(0, text.length);
+    text.insert(0, 'Second words.');
+    await saved(sam);
+    await server.histories.all(plan.id);
+
+    // The disk refuses every append to the history (reading it still works) until `failing` is turned off.
+    let failing = true;
+    const append = server.history.append.bind(server.history);
+    server.history.append = (planId, batch) => (failing && planId === plan.id ? Promise.reject(new Error('ENOSPC: no space left on device')) : append(planId, batch));
+    expect(await request(plan.owner, 'POST', `/api/plans/${plan.id}/versions`, { name: 'Lost?' })).toMatchObject({
+      status: 503,
+      body: { error: { id: 'recordNotWritten' } },
+    });
+    expect(await request(plan.owner, 'POST', `/api/plans/${plan.id}/agreement`, { kind: 'agree' })).toMatchObject({ status: 503 });
+    // The restore is a change to the plan: it is made, saved and seen, and its entry waits for the history.
+    const restored = restoreResultSchema.parse(await ok(plan.owner, 'POST', `/api/plans/${plan.id}/restore`, { seq: first.seq }));
+    expect(restored).toEqual({ restored: ['aboutMe'], seq: null });
+    await waitFor(() => sam.text('aboutMe') === 'First words.', 'the restore to arrive');
+    sam.type('aboutMe', ' Still saving.', 'First words.'.length);
+    await saved(sam);
+
+    failing = false;
+    // The retry (every 0.5 s at first, doubling) writes it without anyone asking.
+    let recorded = false;
+    for (const deadline = Date.now() + 15_000; !recorded && Date.now() < deadline; ) {
+      recorded = (await server.history.read(plan.id)).some((e) => e.kind === 'restore');
+      if (!recorded) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(recorded, 'the restore recorded on a retry').toBe(true);
+    const entries = await server.histories.all(plan.id);
+    // The refused version and agreement were not kept (the person was told); the restore was, before the later edit.
+    expect(entries.filter((e) => e.kind === 'version').map((e) => e.version?.name)).toEqual(['First']);
+    expect(entries.some((e) => e.kind === 'agreement')).toBe(false);
+    const restoreAt = entries.findIndex((e) => e.kind === 'restore');
+    expect(entries.slice(restoreAt + 1).some((e) => e.kind === 'edit' && e.addedWords === 2)).toBe(true);
+    expect(await saveVersion(plan.owner, plan.id, 'Now it works')).toMatchObject({ name: 'Now it works', current: true });
+  });
 });
