@@ -36,10 +36,14 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const accounts = await LowdbAccountStore.open(config.dataDir);
   const circles = await LowdbCircleStore.open(config.dataDir);
   const history = JournalHistoryStore.forDataDir(config.dataDir);
-  const rooms = new Rooms(store, history, log, { recordHistory: config.recordHistory });
   const events = new AccessEvents();
   const histories = new PlanHistories(history, circles, accounts, async (planId) => {
     await rooms.openRoom(planId)?.history.flush();
+  });
+  const rooms = new Rooms(store, history, log, {
+    recordHistory: config.recordHistory,
+    // A failure is logged; the plan still opens (its circle changes join the history on the next read).
+    beforeLoad: (planId) => histories.syncCircle(planId).catch((err: unknown) => log.error({ planId, err }, 'could not add circle changes to the history')),
   });
   // Changes to the circle join the plan's history as they happen (and any missed are caught up on the next read).
   events.onCircleChanged((planId) => {

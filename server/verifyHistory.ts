@@ -1,5 +1,7 @@
-// `npm run verify-history -- <planId>`: checks a plan's history chain on disk (CYLCH_DATA_DIR, default ./data) and
-// says whether it holds or where it first breaks. Exit code 0 when it holds, 1 when it does not, 2 for bad use.
+// `npm run verify-history -- <planId> [<entry hash>]`: checks a plan's history chain on disk (CYLCH_DATA_DIR, default
+// ./data) and says whether it holds or where it first breaks — and, given the hash of an entry handed out earlier
+// (with a version, an agreement or an export), whether the chain still holds it. Exit code 0 when it holds, 1 when
+// it does not, 2 for bad use.
 
 import { ConfigError, parseConfig } from './config.js';
 import { verifyChain } from './history/chain.js';
@@ -10,8 +12,9 @@ import { PLAN_ID_PATTERN } from '../shared/schemas.js';
 
 async function main(): Promise<number> {
   const planId = process.argv[2];
-  if (!planId || !PLAN_ID_PATTERN.test(planId)) {
-    process.stderr.write('Usage: npm run verify-history -- <planId>   (22 characters: letters, digits, - and _)\n');
+  const anchor = process.argv[3];
+  if (!planId || !PLAN_ID_PATTERN.test(planId) || (anchor !== undefined && !/^[0-9a-f]{64}$/.test(anchor))) {
+    process.stderr.write('Usage: npm run verify-history -- <planId> [<entry hash>]   (plan id: 22 characters; hash: 64 hex digits)\n');
     return 2;
   }
   let dataDir: string;
@@ -33,12 +36,14 @@ async function main(): Promise<number> {
   }
   const store = JournalHistoryStore.forDataDir(dataDir);
   try {
-    const check = verifyChain(await store.read(planId));
+    const check = verifyChain(await store.read(planId), anchor);
     if (check.ok) {
-      process.stdout.write(`History of ${planId}: ${check.entries} entries; every link holds.\n`);
+      const held = check.anchor ? ` Entry ${check.anchor.seq} carries the hash you gave.` : '';
+      process.stdout.write(`History of ${planId}: ${check.entries} entries; every link holds.${held}\n`);
       return 0;
     }
-    process.stdout.write(`History of ${planId}: BROKEN at entry ${check.firstBroken} of ${check.entries}: ${check.reason}\n`);
+    const where = check.firstBroken === null ? '' : ` at entry ${check.firstBroken} of ${check.entries}`;
+    process.stdout.write(`History of ${planId}: BROKEN${where}: ${check.reason}\n`);
     return 1;
   } catch (err) {
     process.stdout.write(`History of ${planId}: cannot be read: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -86,7 +86,15 @@ export const historyVerificationSchema = z.strictObject({
   /** The first entry whose hash or link does not match, or null. */
   firstBroken: z.number().int().positive().nullable(),
   reason: z.string().nullable(),
+  /**
+   * Asked with `?anchor=<hash>` (an entry's hash given out with a version, an agreement or an export): the entry that
+   * carries it, or null `seq` if none does any more. Null when not asked.
+   */
+  anchor: z.strictObject({ hash: z.string(), seq: z.number().int().positive().nullable() }).nullable(),
 });
+
+/** Query of GET /api/plans/:planId/history/verify. */
+export const historyVerifyQuerySchema = z.strictObject({ anchor: z.string().regex(/^[0-9a-f]{64}$/).optional() });
 export type HistoryVerification = z.infer<typeof historyVerificationSchema>;
 
 /** GET /api/plans/:planId/history/:seq/document — the plan as it was just after entry `seq`, as a Yjs update. */

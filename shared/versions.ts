@@ -25,6 +25,11 @@ export const versionSchema = z.strictObject({
   contentHash,
   /** Whether the plan now has exactly this content. */
   current: z.boolean(),
+  /**
+   * The hash of the version's history entry, the head of the record's chain when it was saved: kept outside the
+   * server, it shows later that the record still holds this entry (GET …/history/verify?anchor=<recordHash>).
+   */
+  recordHash: contentHash,
 });
 export type Version = z.infer<typeof versionSchema>;
 
@@ -158,6 +163,8 @@ export const agreementStatementSchema = z.strictObject({
   current: z.boolean(),
   /** The name of a saved version with exactly that content, if there is one. */
   versionName: z.string().nullable(),
+  /** The hash of the statement's history entry (see versionSchema.recordHash). */
+  recordHash: contentHash,
 });
 export type AgreementStatement = z.infer<typeof agreementStatementSchema>;
 

@@ -31,19 +31,37 @@ export interface ChainCheck {
   entries: number;
   firstBroken: number | null;
   reason: string | null;
+  /** When asked to: the entry carrying a hash someone was given earlier (null seq: none does). */
+  anchor: { hash: string; seq: number | null } | null;
 }
 
-/** Checks numbering, links and hashes from the first entry; reports the first that does not hold. */
-export function verifyChain(entries: readonly StoredHistoryEntry[]): ChainCheck {
+/**
+ * Checks numbering, links and hashes from the first entry; reports the first that does not hold. With `anchor` (an
+ * entry's hash given out earlier: with a version, an agreement, an export), also checks that the chain still holds
+ * that entry: a record rewritten from some entry onwards, every later hash recomputed, holds together but has lost it.
+ */
+export function verifyChain(entries: readonly StoredHistoryEntry[], anchor?: string): ChainCheck {
   let prev = GENESIS_HASH;
+  let anchoredAt: number | null = null;
+  const anchorOf = () => (anchor === undefined ? null : { hash: anchor, seq: anchoredAt });
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     const seq = i + 1;
-    const broken = (reason: string): ChainCheck => ({ ok: false, entries: entries.length, firstBroken: seq, reason });
+    const broken = (reason: string): ChainCheck => ({ ok: false, entries: entries.length, firstBroken: seq, reason, anchor: anchorOf() });
     if (entry.seq !== seq) return broken(`entry ${seq} is numbered ${entry.seq}`);
     if (entry.prevHash !== prev) return broken(`entry ${seq} does not link to the entry before it`);
     if (entryHash(entry) !== entry.hash) return broken(`entry ${seq} does not match its hash: its content was changed`);
+    if (entry.hash === anchor) anchoredAt = seq;
     prev = entry.hash;
   }
-  return { ok: true, entries: entries.length, firstBroken: null, reason: null };
+  if (anchor !== undefined && anchoredAt === null) {
+    return {
+      ok: false,
+      entries: entries.length,
+      firstBroken: null,
+      reason: 'no entry has the hash you were given: the record was rewritten after it was given out',
+      anchor: anchorOf(),
+    };
+  }
+  return { ok: true, entries: entries.length, firstBroken: null, reason: null, anchor: anchorOf() };
 }

@@ -246,13 +246,19 @@ export class PlanHistories {
     return { clients: [...clients], spans, people: [...people.values()] };
   }
 
-  async verify(planId: string): Promise<HistoryVerification> {
+  async verify(planId: string, anchor?: string): Promise<HistoryVerification> {
     await this.flushOpen(planId);
     try {
-      return verifyChain(await this.history.read(planId));
+      return verifyChain(await this.history.read(planId), anchor);
     } catch (err) {
       // A record that does not read back at all (its checksum or format) is a break too.
-      return { ok: false, entries: 0, firstBroken: null, reason: err instanceof Error ? err.message : 'the history could not be read' };
+      return {
+        ok: false,
+        entries: 0,
+        firstBroken: null,
+        reason: err instanceof Error ? err.message : 'the history could not be read',
+        anchor: anchor === undefined ? null : { hash: anchor, seq: null },
+      };
     }
   }
 

@@ -228,6 +228,7 @@ async function toVersion(e: StoredHistoryEntry, currentHash: string, nameOf: (id
     by: e.accountId && e.role ? { accountId: e.accountId, displayName: await nameOf(e.accountId), role: e.role } : null,
     contentHash,
     current: contentHash === currentHash,
+    recordHash: e.hash,
   };
 }
 
@@ -250,5 +251,6 @@ async function toStatement(
     contentHash,
     current: contentHash === currentHash,
     versionName: version?.version?.name ?? null,
+    recordHash: e.hash,
   };
 }

@@ -3,7 +3,7 @@
 
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { historyQuerySchema } from '../../shared/history.js';
+import { historyQuerySchema, historyVerifyQuerySchema } from '../../shared/history.js';
 import { can } from '../../shared/permissions.js';
 import { planAccessOf, requireMember } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
@@ -38,7 +38,8 @@ export function historyRoutes(store: PlanStore, circles: CircleStore, histories:
   });
   router.get('/verify', async (req, res) => {
     const plan = await planFor(req, 'viewPlan');
-    res.json(await histories.verify(plan.id));
+    const { anchor } = parseOrThrow(historyVerifyQuerySchema, req.query);
+    res.json(await histories.verify(plan.id, anchor));
   });
   router.get('/export.json', async (req, res) => {
     const plan = await planFor(req, 'exportPlan');

@@ -28,7 +28,11 @@ export class Rooms {
     private readonly store: PlanStore,
     private readonly historyStore: HistoryStore,
     private readonly log: Logger,
-    private readonly options: { recordHistory: boolean } = { recordHistory: true },
+    private readonly options: {
+      recordHistory: boolean;
+      /** Run before a plan is loaded: brings the circle's changes into the history first, so they come before its edits. */
+      beforeLoad?: (planId: string) => Promise<void>;
+    } = { recordHistory: true },
   ) {}
 
   /** Take a share of the plan's room, loading it if needed. Every successful acquire needs one release. */
@@ -104,6 +108,7 @@ export class Rooms {
   private async load(planId: string): Promise<Room> {
     const closing = this.closing.get(planId);
     if (closing) await closing;
+    await this.options.beforeLoad?.(planId);
     this.loads += 1;
     const unsaved = this.unsaved.get(planId) ?? [];
     const room = await Room.load(planId, this.store, this.historyStore, this.log, unsaved, this.options.recordHistory);

@@ -14,6 +14,9 @@ import { historyAuthorsSchema, historyDocumentSchema, historyPageSchema, history
 import { sectionFieldName } from '../../shared/protocol.js';
 import { CloseCode } from '../../shared/closeCodes.js';
 import { JOURNAL_MAGIC } from '../../server/storage/lowdb/journal.js';
+import { entryHash } from '../../server/history/chain.js';
+import type { StoredHistoryEntry } from '../../server/storage/types.js';
+import { agreementStatementSchema } from '../../shared/versions.js';
 import { addTestMember, connectClient, createTestAccount, createTestPlan, fragmentText, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
 import { connectRaw, syncUrl, updateMessage } from '../helpers/rawSocket.js';
 import { waitFor } from '../helpers/wait.js';
@@ -115,7 +118,8 @@ describe('who changed what', () => {
     // Reopened: the binding comes back from the history.
     const socket = connectRaw(syncUrl(server.url, plan.id), megan.cookie);
     await socket.joined();
-    const state = await (await fetch(`${server.url}/api/plans/${plan.id}/history/1/document`, { headers: { cookie: megan.cookie } })).json();
+    const samsEdit = (await timeline(megan, plan.id)).items.find((i) => i.kind === 'edit')!.lastSeq;
+    const state = await (await fetch(`${server.url}/api/plans/${plan.id}/history/${samsEdit}/document`, { headers: { cookie: megan.cookie } })).json();
     const forged = new Y.Doc({ gc: false });
     Y.applyUpdate(forged, new Uint8Array(Buffer.from(historyDocumentSchema.parse(state).update, 'base64')));
     const before = Y.encodeStateVector(forged);
@@ -289,7 +293,7 @@ describe('who changed what', () => {
       await endBurst(plan.id);
     }
     const verify = async () => historyVerificationSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history/verify`)).json());
-    expect(await verify()).toEqual({ ok: true, entries: expect.any(Number) as number, firstBroken: null, reason: null });
+    expect(await verify()).toEqual({ ok: true, entries: expect.any(Number) as number, firstBroken: null, reason: null, anchor: null });
     const file = path.join(server.dataDir, 'plans', plan.id, 'history.log');
     const cli = () =>
       promisify(execFile)(process.execPath, ['dist/server/server/verifyHistory.js', plan.id], { env: { ...process.env, CYLCH_DATA_DIR: server.dataDir } }).then(
@@ -312,6 +316,49 @@ describe('who changed what', () => {
     const result = await cli();
     expect(result.code).toBe(1);
     expect(result.out).toContain(`BROKEN at entry ${seq}`);
+  });
+
+  it('a hash given out with an agreement shows a record rewritten and re-sealed after it, which the chain alone cannot', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('aboutMe', 'I agree to this.');
+    await saved(sam);
+    const res = await fetch(`${server.url}/api/plans/${plan.id}/agreement`, {
+      method: 'POST',
+      headers: { cookie: plan.owner.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'agree' }),
+    });
+    const { recordHash } = agreementStatementSchema.parse(await res.json());
+    sam.destroy();
+    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+    const verify = async (anchor: string) =>
+      historyVerificationSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history/verify?anchor=${anchor}`)).json());
+    expect(await verify(recordHash)).toMatchObject({ ok: true, anchor: { hash: recordHash, seq: expect.any(Number) as number } });
+
+    // Someone with the disk makes Sam's words say something else and re-seals every entry from there on.
+    const file = path.join(server.dataDir, 'plans', plan.id, 'history.log');
+    const records = splitRecords(await readFile(file));
+    const edit = records.findIndex((r) => r.entry.kind === 'edit');
+    let prev = edit === 0 ? '0'.repeat(64) : (records[edit - 1]!.entry.hash as string);
+    for (const record of records.slice(edit)) {
+      const changed = { ...record.entry, prevHash: prev, ...(record.index === edit ? { addedWords: 9 } : {}) } as unknown as StoredHistoryEntry;
+      record.entry = { ...changed, hash: entryHash(changed) };
+      prev = record.entry.hash as string;
+    }
+    await writeFile(file, joinRecords(records));
+    await server.history.release(plan.id);
+
+    const plain = historyVerificationSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history/verify`)).json());
+    expect(plain.ok).toBe(true); // the chain holds together…
+    expect(await verify(recordHash)).toMatchObject({ ok: false, anchor: { hash: recordHash, seq: null } }); // …but not what Sam was given
+    const cli = await promisify(execFile)(process.execPath, ['dist/server/server/verifyHistory.js', plan.id, recordHash], {
+      env: { ...process.env, CYLCH_DATA_DIR: server.dataDir },
+    }).then(
+      () => ({ code: 0 }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(cli).toMatchObject({ code: 1, out: expect.stringContaining('rewritten') as string });
+    expect((await fetch(`${server.url}/api/plans/${plan.id}/history/verify?anchor=nothex`, { headers: { cookie: plan.owner.cookie } })).status).toBe(400);
   });
 
   it('a damaged history file: the plan still opens and saves, and the history says it is damaged', async () => {

@@ -37,7 +37,7 @@ function chain(count: number): StoredHistoryEntry[] {
 describe('the history chain', () => {
   it('holds for entries as written, whatever order their keys are read in', () => {
     const entries = chain(5);
-    expect(verifyChain(entries)).toEqual({ ok: true, entries: 5, firstBroken: null, reason: null });
+    expect(verifyChain(entries)).toEqual({ ok: true, entries: 5, firstBroken: null, reason: null, anchor: null });
     const reordered = entries.map((e) => Object.fromEntries(Object.entries(e).reverse()) as unknown as StoredHistoryEntry);
     expect(verifyChain(reordered).ok).toBe(true);
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: null }] })).toBe('{"a":[{"c":null,"d":2}],"b":1}');
@@ -69,5 +69,21 @@ describe('the history chain', () => {
     const inserted = chain(5);
     inserted.splice(2, 0, { ...inserted[2]! });
     expect(verifyChain(inserted)).toMatchObject({ ok: false, firstBroken: 4 });
+  });
+
+  it('with a hash given out earlier, finds a record rewritten from some entry on with every later hash recomputed', () => {
+    const entries = chain(5);
+    const given = entries[2]!.hash; // handed to someone with an agreement at entry 3
+    expect(verifyChain(entries, given)).toMatchObject({ ok: true, anchor: { hash: given, seq: 3 } });
+    // Entry 2 changed and the chain re-sealed from there: it holds together, but no longer holds entry 3 as given.
+    const rewritten = chain(5);
+    let prev = rewritten[0]!.hash;
+    for (let i = 1; i < rewritten.length; i++) {
+      const changed = { ...rewritten[i]!, prevHash: prev, addedWords: i === 1 ? 40 : rewritten[i]!.addedWords };
+      rewritten[i] = { ...changed, hash: entryHash(changed) };
+      prev = rewritten[i]!.hash;
+    }
+    expect(verifyChain(rewritten).ok).toBe(true);
+    expect(verifyChain(rewritten, given)).toMatchObject({ ok: false, firstBroken: null, anchor: { hash: given, seq: null } });
   });
 });
