@@ -2,7 +2,7 @@
 // section, with a summary per section. Compared with the plan now, a member who may edit can restore a section (or
 // the whole plan) to how it was at the first point — a new change; the server decides whether it is allowed.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Access } from '../../../shared/schemas.js';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
@@ -41,6 +41,15 @@ export function ComparePage({ planId }: { planId: string }) {
   const planLoad = usePlan(planId);
   const me = useMyAccess(planId, planLoad.state === 'ready');
   const ready = planLoad.state === 'ready';
+  const focusAfterRestore = useRef<Restored['scope'] | null>(null);
+  useEffect(() => {
+    if (!focusAfterRestore.current) return;
+    const link = document.querySelector<HTMLElement>(`#restore-done-${focusAfterRestore.current} a`);
+    if (link) {
+      focusAfterRestore.current = null;
+      link.focus();
+    }
+  });
 
   useEffect(() => {
     if (!ready || from === null) return;
@@ -73,8 +82,8 @@ export function ComparePage({ planId }: { planId: string }) {
   const onRestored = (scope: Restored['scope']) => (result: RestoreResult) => {
     setRestored({ key, restored: { scope, result } });
     setRefetch((n) => n + 1);
-    // The button pressed may be gone once the comparison is fetched again: carry on from what the restore did.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#restore-done-${scope} a`)?.focus());
+    // The button pressed is gone (its confirmation closed): carry on from what the restore did, once it is shown.
+    focusAfterRestore.current = scope;
   };
 
   return (

@@ -47,6 +47,7 @@ export class PlanSession {
   private access: Access | null;
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<() => void>();
+  private readonly recordListeners = new Set<() => void>();
 
   constructor(
     readonly planId: string,
@@ -78,6 +79,8 @@ export class PlanSession {
       const parsed = accessSchema.safeParse(json);
       if (parsed.success) this.updateAccess(parsed.data);
     };
+    // No payload: a version, agreement, sign-off or restore was recorded; whoever shows them fetches them again.
+    this.provider.messageHandlers[MessageType.recordChanged] = () => this.recordListeners.forEach((l) => l());
     this.provider.awareness.setLocalStateField('section', null);
     this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [], access: this.access };
     this.saves = attachSaveTracker(this.provider, this.doc, () => this.refresh());
@@ -114,6 +117,12 @@ export class PlanSession {
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
 
+  /** Told whenever the server says the plan's record changed other than by an edit (MessageType.recordChanged). */
+  onRecordChanged = (listener: () => void): (() => void) => {
+    this.recordListeners.add(listener);
+    return () => this.recordListeners.delete(listener);
+  };
+
   /** The colour of this member's caret (the server stamps the same one for the others to see). */
   get color(): string {
     return this.access ? colorForName(this.access.displayName) : '#4a4a55';
@@ -146,6 +155,7 @@ export class PlanSession {
     this.provider.destroy();
     this.doc.destroy();
     this.listeners.clear();
+    this.recordListeners.clear();
   }
 
   private refresh(accessChanged = false): void {
