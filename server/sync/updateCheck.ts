@@ -75,6 +75,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   const has = (id: Y.ID | null) => id === null || id.clock < knownClock(id.client);
   const found = lookups(doc, decoded.structs);
   const containerOf = containers(doc, found);
+  const keyOf = keys(found);
   const rootOf = roots(doc, found);
   const touched = new Set<string>();
   const references = new Set<number>(decoded.ds.clients.keys());
@@ -93,7 +94,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     } else if (parent instanceof Y.ID && !has(parent)) {
       return refuse('update places content inside something the plan does not have', true);
     }
-    const problem = checkKind(struct.content) ?? checkPlacement(struct, containerOf(struct));
+    const problem = checkKind(struct.content) ?? checkPlacement(struct, containerOf(struct), keyOf(struct));
     if (problem !== null) return refuse(problem);
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) {
       const root = rootOf(struct);
@@ -246,11 +247,11 @@ function checkKind(content: Y.Item['content']): string | null {
 }
 
 /** Whether an item's content may sit in its container. Returns why not, or null. */
-function checkPlacement(item: Y.Item, container: Container): string | null {
+function checkPlacement(item: Y.Item, container: Container, key: string | null): string | null {
   const content = item.content;
   if (content instanceof Y.ContentDeleted) return null;
   if (container === null) return 'update places content where it cannot be found';
-  if (item.parentSub !== null) {
+  if (key !== null) {
     // An attribute of an element (or text): a small JSON value.
     if (container === 'section') return 'update sets an attribute on a section';
     return content instanceof Y.ContentAny && content.arr.every(isSmallJson) ? null : 'update sets an attribute the plan cannot hold';
@@ -288,6 +289,44 @@ function isSmallJson(value: unknown): boolean {
     }
   }
   return true;
+}
+
+/**
+ * For an item of the update: the key it sets if it is an entry of a map (an element's attribute), or null for an
+ * item of a list (content of a section, an element or a text). Yjs writes the key only for an item with no
+ * neighbours; one that replaces an earlier value of the same key has that value as its origin and takes the key from
+ * it, so this follows origins through the update and into the plan.
+ */
+function keys({ inUpdate, inPlan }: Lookups): (item: Y.Item) => string | null {
+  const memo = new Map<Struct, string | null>();
+  return (item) => {
+    const chain: Struct[] = [];
+    let current: Struct | undefined = item;
+    let answer: string | null = null;
+    while (current) {
+      const remembered = memo.get(current);
+      if (remembered !== undefined) {
+        answer = remembered;
+        break;
+      }
+      if (!(current instanceof Y.Item) || chain.includes(current)) break;
+      chain.push(current);
+      if (current.parentSub !== null) {
+        answer = current.parentSub;
+        break;
+      }
+      // With a parent written out and no key, it is an item of a list. A map entry's only neighbour is its origin.
+      if (current.parent !== null || current.origin === null) break;
+      const origin: Y.ID = current.origin;
+      current = inUpdate(origin);
+      if (!current) {
+        answer = inPlan(origin)?.parentSub ?? null;
+        break;
+      }
+    }
+    for (const s of chain) memo.set(s, answer);
+    return answer;
+  };
 }
 
 /**

@@ -326,6 +326,42 @@ describe('checkUpdate and the size of marks and attributes', () => {
     }
   });
 
+  it('accepts an attribute changed again (a heading from level 3 to 4): Yjs sends the key only with the first value', () => {
+    const plan = new Y.Doc({ gc: false });
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', '3');
+    plan.getXmlFragment(section).insert(0, [heading]);
+    const browser = browserOf(plan);
+    const copy = browser.doc.getXmlFragment(section).get(0) as Y.XmlElement;
+    copy.setAttribute('level', '4');
+    copy.setAttribute('level', '3');
+    copy.setAttribute('level', '4');
+    for (const update of browser.updates) {
+      expect(checkUpdate(plan, update, SECTION_FIELD_NAMES)).toMatchObject({ ok: true, touched: new Set([section]) });
+      Y.applyUpdate(plan, update);
+    }
+    // The same three changes in one update (origins inside the update itself).
+    const fresh = new Y.Doc({ gc: false });
+    const start = new Y.XmlElement('heading');
+    start.setAttribute('level', '3');
+    fresh.getXmlFragment(section).insert(0, [start]);
+    const other = browserOf(fresh);
+    const h = other.doc.getXmlFragment(section).get(0) as Y.XmlElement;
+    other.doc.transact(() => ['4', '3', '4'].forEach((level) => h.setAttribute('level', level)));
+    expect(checkUpdate(fresh, other.updates[0]!, SECTION_FIELD_NAMES).ok).toBe(true);
+  });
+
+  it('refuses a changed attribute whose new value is too large, like a first one', () => {
+    const plan = new Y.Doc({ gc: false });
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', '3');
+    plan.getXmlFragment(section).insert(0, [heading]);
+    const browser = browserOf(plan);
+    (browser.doc.getXmlFragment(section).get(0) as Y.XmlElement).setAttribute('level', placeholder);
+    const update = replaceBytes(browser.updates[0]!, anyString(placeholder), large.attribute);
+    expect(checkUpdate(plan, update, SECTION_FIELD_NAMES)).toMatchObject({ ok: false, reason: expect.stringMatching(/attribute/) as string });
+  });
+
   it('refuses marks and attributes nested too deep or too large (Yjs would overflow re-encoding them)', () => {
     for (const kind of ['mark', 'attribute'] as const) {
       for (const value of [deep, large]) {
