@@ -114,6 +114,21 @@ it('shows who changed what, narrows to one person, and shows the plan as it was 
   await expect.poll(() => viewHeading.evaluate((el) => el === document.activeElement)).toBe(true);
   expect(await sam.page.title()).toMatch(/^The plan as it was on .+ \(read only\) – History of Test plan for Sam Evans – Cylch$/);
   const view = sam.page.locator('.as-it-was');
+  // At first what changed since is marked in it: Megan's later words, added, under her name; Sam's untouched.
+  const changesSince = view.getByRole('button', { name: 'Show what changed since' });
+  expect(await changesSince.getAttribute('aria-pressed')).toBe('true');
+  const meganAdded = view.locator('[data-section="howNeedsMet"] ins');
+  await expect.poll(() => meganAdded.count()).toBe(1);
+  expect(await meganAdded.textContent()).toBe('added by Megan Evans: Megan drives Sam to the day centre. end of addition');
+  expect(await meganAdded.getAttribute('title')).toMatch(/^Added by Megan Evans \(Family or friend\), /);
+  expect(await view.locator('[data-section="aboutMe"]').innerText()).toBe('Sam likes music and long walks.');
+  expect(await view.locator('[data-section="aboutMe"] :is(ins, del)').count()).toBe(0);
+  expect(await seriousAccessibilityViolations(sam.page)).toEqual([]);
+  await view.locator('.as-it-was-section').filter({ has: sam.page.locator('[data-section="howNeedsMet"]') }).scrollIntoViewIfNeeded();
+  await screenshot(sam.page, 'history-changes-since');
+  // Switched off: the plan exactly as it was.
+  await changesSince.click();
+  expect(await changesSince.getAttribute('aria-pressed')).toBe('false');
   await expect.poll(() => view.locator('[data-section="aboutMe"]').innerText()).toBe('Sam likes music and long walks.');
   expect(await view.locator('[data-section="howNeedsMet"]').innerText()).toBe('Nothing was written here yet.');
   expect(await view.innerText()).not.toContain('Megan drives');

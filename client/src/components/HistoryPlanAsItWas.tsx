@@ -1,5 +1,6 @@
-// The whole plan as it was just after one history entry, read only: rebuilt from the server's record into a Y.Doc
-// of our own (no connection to the live plan), each section drawn as plain elements.
+// The whole plan as it was just after one history entry, read only. By default with what changed since marked in it
+// (HistoryChangesSince); switched off, exactly as it was: rebuilt from the server's record into a Y.Doc of our own
+// (no connection to the live plan), each section drawn as plain elements.
 
 import { fromBase64 } from 'lib0/buffer';
 import { useEffect, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { sectionFieldName } from '../../../shared/protocol.js';
 import { SECTIONS } from '../../../shared/sections.js';
 import { errorKey, fetchPlanAt } from '../api.js';
 import { asItWasHeading } from '../history/historyTime.js';
+import { HistoryChangesSince } from './HistoryChangesSince.js';
 import { hasText, StaticContent } from './StaticSection.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; doc: Y.Doc } | { state: 'failed'; error: string };
@@ -18,12 +20,16 @@ export function HistoryPlanAsItWas(props: { planId: string; item: HistoryItem; s
   const { t, i18n } = useTranslation();
   const { planId, item } = props;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [showChanges, setShowChanges] = useState(true);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Arriving here, a screen reader hears which moment this is.
   useEffect(() => heading.current?.focus(), []);
 
+  // The plan exactly as it was is rebuilt only once asked for (the comparison already carries it, marked), then kept.
+  const [wantDoc, setWantDoc] = useState(false);
   useEffect(() => {
+    if (!wantDoc) return;
     let live = true;
     let doc: Y.Doc | null = null;
     fetchPlanAt(planId, item.lastSeq).then(
@@ -39,7 +45,12 @@ export function HistoryPlanAsItWas(props: { planId: string; item: HistoryItem; s
       live = false;
       doc?.destroy();
     };
-  }, [planId, item.lastSeq]);
+  }, [planId, item.lastSeq, wantDoc]);
+
+  const toggle = () => {
+    if (showChanges) setWantDoc(true);
+    setShowChanges(!showChanges);
+  };
 
   const back = (
     <button type="button" onClick={props.onBack}>
@@ -53,13 +64,23 @@ export function HistoryPlanAsItWas(props: { planId: string; item: HistoryItem; s
       </h2>
       <p className="meta">{t('history.asItWasAfter', { sentence: props.sentence })}</p>
       <p>{back}</p>
-      {load.state === 'loading' && <p role="status">{t('history.asItWasLoading')}</p>}
-      {load.state === 'failed' && (
+      <div className="changes-toggle">
+        <button type="button" aria-pressed={showChanges} aria-describedby="changes-since-hint" onClick={toggle}>
+          {t('history.showChangesSince')}
+        </button>
+        <p className="hint" id="changes-since-hint">
+          {t('history.changesSinceHint')}
+        </p>
+      </div>
+      {showChanges && <HistoryChangesSince planId={planId} seq={item.lastSeq} />}
+      {!showChanges && load.state === 'loading' && <p role="status">{t('history.asItWasLoading')}</p>}
+      {!showChanges && load.state === 'failed' && (
         <p className="error" role="alert">
           {t(load.error)}
         </p>
       )}
-      {load.state === 'ready' &&
+      {!showChanges &&
+        load.state === 'ready' &&
         SECTIONS.map((section, index) => {
           const fragment = load.doc.getXmlFragment(sectionFieldName(section.id));
           const headingId = `as-it-was-${section.id}`;
@@ -80,7 +101,7 @@ export function HistoryPlanAsItWas(props: { planId: string; item: HistoryItem; s
             </section>
           );
         })}
-      {load.state === 'ready' && <p>{back}</p>}
+      {(showChanges || load.state === 'ready') && <p>{back}</p>}
     </section>
   );
 }
