@@ -8,11 +8,13 @@ import type { Access, PlanMeta } from '../../../shared/schemas.js';
 import { SECTIONS } from '../../../shared/sections.js';
 import { AuthorshipPanel } from '../authorship/AuthorshipPanel.js';
 import { useAuthorship } from '../authorship/useAuthorship.js';
+import { useAgreement } from '../agreement/useAgreement.js';
 import { readOnlyReason } from '../circle/sectionRights.js';
 import { useCircle } from '../circle/useCircle.js';
 import { setLeaveGuard } from '../router.js';
 import { planAsText } from '../sync/planText.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
+import { AgreementPanel } from './AgreementPanel.js';
 import { CirclePanel } from './CirclePanel.js';
 import { useAccount } from '../account.js';
 import { ConnectionProblem, LOST_ACCESS } from './ConnectionProblem.js';
@@ -32,6 +34,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
   const onAccess = useCallback((access: Access) => session?.updateAccess(access), [session]);
   const { circle, applyAnswer } = useCircle(plan.id, me, onAccess);
   const authorship = useAuthorship(plan.id, session);
+  const agreement = useAgreement(plan.id, session);
   const [copied, setCopied] = useState<string | null>(null);
   const stopped = snapshot?.closedBecause != null;
   // Removed from the circle (or never in it): the plan is no longer shown at all, only why.
@@ -163,6 +166,8 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
                   />
                 );
               })}
+            {/* After the plan's last section (Agreement): what each member said about the plan as it is now. */}
+            {session && me && <AgreementPanel planId={plan.id} me={me} agreement={agreement} />}
           </div>
         </div>
       )}
