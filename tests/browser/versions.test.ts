@@ -124,3 +124,84 @@ it('compares a saved version with the plan now, names who added and removed what
 
   for (const who of [sam, megan]) expect(who.problems).toEqual([]);
 });
+
+it('compares two saved versions, and says clearly when the server refuses a restore', async () => {
+  const plan = await createTestPlan(env.server, 'england', 'Rhian Price');
+  const dafyddMember = await addTestMember(env.server, plan, { name: 'Dafydd Rees', role: 'family' });
+  const rhian = await openPageAs(env.browser, env.server.url, plan.owner, { viewport: { width: 1280, height: 900 } });
+  const dafydd = await openPageAs(env.browser, env.server.url, dafyddMember, { viewport: { width: 1280, height: 900 } });
+  await openPlan(rhian.page, env.server.url, plan.id);
+
+  // Two versions, with Rhian's own words changed between them.
+  await editor(rhian.page, 'aboutMe').click();
+  await rhian.page.keyboard.type('I sing in a choir.');
+  await saved(rhian.page);
+  await rhian.page.goto(`${env.server.url}/plans/${plan.id}/versions`);
+  const name = rhian.page.getByLabel('Name of this version');
+  await name.fill('First draft');
+  await rhian.page.getByRole('button', { name: 'Save this version' }).click();
+  await expect.poll(() => rhian.page.locator('li.version').count()).toBe(1);
+  await openPlan(rhian.page, env.server.url, plan.id);
+  await editor(rhian.page, 'aboutMe').click();
+  await rhian.page.keyboard.press('End');
+  await rhian.page.keyboard.type(' I like walking my dog.');
+  await saved(rhian.page);
+  await rhian.page.goto(`${env.server.url}/plans/${plan.id}/versions`);
+  await name.fill('Second draft');
+  await rhian.page.getByRole('button', { name: 'Save this version' }).click();
+  await expect.poll(() => rhian.page.locator('li.version h3').allInnerTexts()).toEqual(['Second draft', 'First draft']);
+  // …and a change after the second, so neither is the plan now.
+  await openPlan(rhian.page, env.server.url, plan.id);
+  await editor(rhian.page, 'reviews').click();
+  await rhian.page.keyboard.type('Review in six weeks.');
+  await saved(rhian.page);
+  await rhian.page.goto(`${env.server.url}/plans/${plan.id}/versions`);
+  await expect.poll(() => rhian.page.locator('li.version h3').allInnerTexts()).toEqual(['Second draft', 'First draft']);
+
+  // Choosing the same one twice is explained; then the two are compared, earlier first.
+  const form = rhian.page.getByRole('form', { name: 'Compare two versions' });
+  await form.getByLabel('Compare').selectOption({ label: (await form.getByLabel('Compare').locator('option').nth(0).innerText()).trim() });
+  await form.getByLabel('With').selectOption({ index: 1 });
+  await form.getByRole('button', { name: 'Compare' }).click();
+  await expect.poll(() => form.getByRole('alert').innerText()).toBe('Choose two different versions to compare.');
+  await form.getByLabel('With').selectOption({ index: 2 });
+  await form.getByRole('button', { name: 'Compare' }).click();
+  const h1 = rhian.page.getByRole('heading', { level: 1 });
+  await expect.poll(() => h1.innerText()).toMatch(/^“First draft” \(.+\) compared with “Second draft” \(.+\)$/);
+  const added = rhian.page.locator('[data-section="aboutMe"] ins');
+  await expect.poll(() => added.count()).toBe(1);
+  expect(await added.textContent()).toContain('I like walking my dog.');
+  // Restoring is only offered against the plan now.
+  expect(await rhian.page.getByRole('button', { name: /^Restore/ }).count()).toBe(0);
+  expect(await rhian.page.getByText('To restore, compare with the plan now').count()).toBe(1);
+
+  // Dafydd (family) tries to restore the whole plan to the first draft: it would change Rhian's own words, so the
+  // server refuses, and the page says why.
+  await dafydd.page.goto(`${env.server.url}/plans/${plan.id}/versions`);
+  await dafydd.page.locator('li.version').filter({ hasText: 'First draft' }).getByRole('link', { name: 'Compare with the plan now' }).click();
+  await expect.poll(() => dafydd.page.getByRole('heading', { level: 1 }).innerText()).toMatch(/compared with the plan now$/);
+  // Rhian's own section is not his to restore: no button for it.
+  const aboutMe = dafydd.page.locator('section.compare-section').filter({ has: dafydd.page.locator('[data-section="aboutMe"]') });
+  expect(await aboutMe.getByRole('button').count()).toBe(0);
+  await dafydd.page.getByRole('button', { name: 'Restore the whole plan to how it was then' }).click();
+  await dafydd.page.getByRole('button', { name: 'Yes, restore' }).click();
+  await expect.poll(() => dafydd.page.locator('.restore-whole [role="alert"]').innerText()).toBe(
+    "You can't restore this: it would change a section only someone else may change. Restore a section you can edit, or ask the person whose plan it is.",
+  );
+  await expect.poll(() => dafydd.page.evaluate(() => document.activeElement?.textContent)).toBe('Restore the whole plan to how it was then');
+  expect(await dafydd.page.locator('[data-section="aboutMe"] ins').count()).toBe(1);
+  expect(await seriousAccessibilityViolations(dafydd.page)).toEqual([]);
+
+  // In Welsh.
+  await dafydd.page.getByRole('button', { name: 'Cymraeg' }).click();
+  await expect.poll(() => dafydd.page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Cymharu “First draft” \(.+\) â'r cynllun nawr$/);
+  expect(await dafydd.page.locator('[data-section="aboutMe"] ins').getAttribute('title')).toMatch(/^Ychwanegwyd gan Rhian Price \(Y person y mae'r cynllun amdano\), /);
+  await dafydd.page.locator('.diff-legend').scrollIntoViewIfNeeded();
+  await screenshot(dafydd.page, 'compare-cy');
+  await dafydd.page.getByRole('button', { name: 'English' }).click();
+
+  expect(rhian.problems).toEqual([]);
+  // The browser logs the refused request (the 403 of the restore); nothing else.
+  expect(dafydd.problems.filter((p) => !/status of 403/.test(p))).toEqual([]);
+  expect(dafydd.problems).toHaveLength(1);
+});

@@ -30,8 +30,14 @@ export function RestoreAction(props: {
   const trigger = useRef<HTMLButtonElement>(null);
   const yes = useRef<HTMLButtonElement>(null);
 
+  /** Set when the confirmation closes without a restore: focus goes back to the button that opened it. */
+  const backToTrigger = useRef(false);
   useEffect(() => {
     if (confirming) yes.current?.focus();
+    else if (backToTrigger.current) {
+      backToTrigger.current = false;
+      trigger.current?.focus();
+    }
   }, [confirming]);
 
   const restore = async () => {
@@ -43,8 +49,8 @@ export function RestoreAction(props: {
       props.onRestored(result);
     } catch (err) {
       setError(errorKey(err));
+      backToTrigger.current = true;
       setConfirming(false);
-      requestAnimationFrame(() => trigger.current?.focus());
     } finally {
       setBusy(false);
     }
@@ -68,8 +74,8 @@ export function RestoreAction(props: {
             type="button"
             disabled={busy}
             onClick={() => {
+              backToTrigger.current = true;
               setConfirming(false);
-              requestAnimationFrame(() => trigger.current?.focus());
             }}
           >
             {t('restore.no')}

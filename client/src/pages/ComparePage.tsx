@@ -143,10 +143,14 @@ function Comparison(props: {
       <DiffLegend authors={props.authors} unrecorded={unrecorded} headingId="diff-legend-heading" />
       {restoring && changed.length > 0 && (
         <div className="card restore-whole">
+          <p className="hint" id="restore-whole-hint">
+            {t('restore.wholeHint')}
+          </p>
           <RestoreAction
             planId={props.planId}
             seq={from.seq}
             idBase="restore-plan"
+            describedBy="restore-whole-hint"
             label={t('restore.whole')}
             confirmText={from.versionName !== null ? t('restore.confirmWholeVersion', { name: from.versionName }) : t('restore.confirmWhole')}
             onRestored={props.onRestored('plan')}

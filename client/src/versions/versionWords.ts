@@ -19,8 +19,9 @@ export function versionLabel(name: string, at: string, language: string, t: TFun
 /** "“Draft” (3 March 2026 at 14:05) compared with the plan now", and the like. */
 export function comparisonHeading(comparison: Pick<PlanComparison, 'from' | 'to' | 'toNow'>, language: string, t: TFunction): string {
   const from = startLabel(comparison.from, language, t);
-  if (comparison.toNow) return t('compare.headingToNow', { from });
   const { to } = comparison;
+  if (comparison.toNow && to.versionName !== null) return t('compare.headingToVersionNow', { from, to: versionLabel(to.versionName, to.at, language, t) });
+  if (comparison.toNow) return t('compare.headingToNow', { from });
   if (to.versionName !== null) return t('compare.headingToVersion', { from, to: versionLabel(to.versionName, to.at, language, t) });
   return t('compare.headingToPoint', { from, when: pointWhen(to.at, language, t) });
 }
