@@ -34,7 +34,7 @@ it('compares a saved version with the plan now, names who added and removed what
   await saved(megan.page);
 
   // Sam follows the plan page's link to the versions, and saves one.
-  await sam.page.getByRole('link', { name: 'Versions', exact: true }).click();
+  await sam.page.getByRole('link', { name: 'Versions — save and compare' }).click();
   const h1 = sam.page.getByRole('heading', { level: 1 });
   await expect.poll(() => h1.innerText()).toBe('Versions of Test plan for Sam Evans');
   await expect.poll(() => h1.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -113,7 +113,7 @@ it('compares a saved version with the plan now, names who added and removed what
   expect(await editor(sam.page, 'howNeedsMet').innerText()).not.toContain('Tuesdays');
   expect(await editor(sam.page, 'budgetManagement').innerText()).toContain('A direct payment, managed by Megan.');
   // The plan reads as the version again.
-  await sam.page.getByRole('link', { name: 'Versions', exact: true }).click();
+  await sam.page.getByRole('link', { name: 'Versions — save and compare' }).click();
   await expect.poll(() => version.innerText()).toContain('This is the plan now');
 
   // The history says who restored what, to which version.
