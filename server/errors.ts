@@ -45,6 +45,10 @@ export const errors = {
   historyEntryNotFound: () => new AppError('historyEntryNotFound', 404, 'There is no such point in this plan’s history.'),
   sectionNotYours: () =>
     new AppError('sectionNotYours', 403, 'This would change a section only someone else may change. Restore a section you can edit, or ask the person whose plan it is.'),
+  tooManyRebuilds: () =>
+    new AppError('tooManyRebuilds', 429, 'You have asked for many comparisons and past versions in a short time. Please wait a minute and try again.'),
+  restoreNotPossible: () =>
+    new AppError('restoreNotPossible', 422, 'This could not be restored: part of it can no longer be put back into the plan. Copy the words you need from the comparison instead.'),
   recordNotWritten: () => new AppError('recordNotWritten', 503, 'It could not be recorded just now. Please try again in a moment.'),
   lastManager: () => new AppError('lastManager', 409, 'Someone must be able to look after the circle: name another plan manager first.'),
   wrongEmailOrPassword: () => new AppError('wrongEmailOrPassword', 401, 'That email address and password do not match an account.'),

@@ -4,7 +4,7 @@
 // it does not, 2 for bad use.
 
 import { ConfigError, parseConfig } from './config.js';
-import { verifyChain } from './history/chain.js';
+import { verifyRecord } from './history/historyOperations.js';
 import { createLogger } from './log.js';
 import { JournalHistoryStore } from './storage/lowdb/journalHistoryStore.js';
 import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   }
   const store = JournalHistoryStore.forDataDir(dataDir);
   try {
-    const check = verifyChain(await store.read(planId), anchor);
+    const check = verifyRecord(await store.read(planId), anchor);
     if (check.ok) {
       const held = check.anchor ? ` Entry ${check.anchor.seq} carries the hash you gave.` : '';
       process.stdout.write(`History of ${planId}: ${check.entries} entries; every link holds.${held}\n`);

@@ -28,6 +28,8 @@ export const ERROR_IDS = [
   'historyDamaged',
   'sectionNotYours',
   'recordNotWritten',
+  'restoreNotPossible',
+  'tooManyRebuilds',
   'notFound',
   'internal',
 ] as const;

@@ -38,6 +38,11 @@ export const LIMITS = {
   maxFailedSignInsPerAccount: 5,
   maxFailedSignInsPerAddress: 20,
   failedSignInWindowMs: 15 * 60 * 1000,
+  /**
+   * Requests that rebuild a plan from its history (comparisons, the plan as it was, restores, exports) per account
+   * per minute: each replays the whole record, so one member must not be able to keep the server busy with them.
+   */
+  maxHistoryRebuildsPerMinute: 60,
   /** An invitation link works for this long, once. */
   invitationLifetimeMs: 7 * 24 * 60 * 60 * 1000,
   /** Largest JSON body the REST API accepts. */

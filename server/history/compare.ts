@@ -12,6 +12,7 @@ import { SECTION_IDS, type SectionId } from '../../shared/sections.js';
 import type { DiffBlock, DiffChange, DiffMark, DiffRun, SectionDiff } from '../../shared/versions.js';
 import type { StoredHistoryEntry } from '../storage/types.js';
 import { fromBase64 } from '../storage/base64.js';
+import { sectionContent } from './planContent.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -77,6 +78,7 @@ export function comparePoints(entries: readonly StoredHistoryEntry[], fromSeq: n
     };
     for (const entry of entries.slice(0, fromSeq)) apply(entry);
     const from = Y.snapshot(doc);
+    const contentThen = new Map(SECTION_IDS.map((id) => [id, sectionContent(doc, id)]));
     const added = new Ranges();
     const removed = new Ranges();
     let current: Who = { accountId: null, at: new Date(0).toISOString() };
@@ -95,13 +97,23 @@ export function comparePoints(entries: readonly StoredHistoryEntry[], fromSeq: n
     doc.off('afterTransaction', note);
     const to = Y.snapshot(doc);
 
-    const accountIds = new Set<string>();
     const change = (type: 'added' | 'removed', id: Y.ID): DiffChange => {
       const who = (type === 'added' ? added : removed).find(id.client, id.clock);
-      if (who?.accountId) accountIds.add(who.accountId);
       return { type, accountId: who?.accountId ?? null, at: who?.at ?? null };
     };
-    const sections = SECTION_IDS.map((id) => diffSection(doc, id, from, to, change));
+    const sections = SECTION_IDS.map((id) => {
+      // A section that reads exactly as it did (say, restored to this point) has no changes to show, though its
+      // words were written again: it is shown as it reads, unmarked.
+      const diff = diffSection(doc, id, from, to, change);
+      return sectionContent(doc, id) === contentThen.get(id) ? unchanged(diff) : diff;
+    });
+    const accountIds = new Set<string>();
+    for (const section of sections) {
+      for (const block of section.blocks) {
+        if (block.change?.accountId) accountIds.add(block.change.accountId);
+        for (const run of block.runs) if (run.change?.accountId) accountIds.add(run.change.accountId);
+      }
+    }
     return { sections, accountIds };
   } finally {
     doc.destroy();
@@ -229,6 +241,14 @@ function diffSection(
     }
   }
   return { sectionId, changed, blocks: visibleBlocks, byAuthor: [...byAuthor.values()] };
+}
+
+/** A section with the same content at both points: what it reads now, with no changes marked. */
+function unchanged(diff: SectionDiff): SectionDiff {
+  const blocks = diff.blocks
+    .filter((b) => b.change?.type !== 'removed')
+    .map((b) => ({ ...b, change: null, runs: mergeRuns(b.runs.filter((r) => r.change?.type !== 'removed').map((r) => ({ ...r, change: null }))) }));
+  return { sectionId: diff.sectionId, changed: false, blocks, byAuthor: [] };
 }
 
 const isContainer = (element: Y.XmlElement) =>

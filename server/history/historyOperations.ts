@@ -7,6 +7,7 @@ import type { SectionId } from '../../shared/sections.js';
 import { DamagedFileError, errors } from '../errors.js';
 import type { AccountStore, CircleStore, HistoryStore, StoredHistoryEntry } from '../storage/types.js';
 import { verifyChain } from './chain.js';
+import { planContentHash } from './planContent.js';
 import { fromBase64, toBase64 } from '../storage/base64.js';
 import { blankEntry } from './recorder.js';
 
@@ -92,6 +93,32 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
 function restoredFrom(fromSeq: number, all: readonly StoredHistoryEntry[]) {
   const from = all[fromSeq - 1];
   return { fromSeq, fromAt: from?.until ?? new Date(0).toISOString(), versionName: from?.version?.name ?? null };
+}
+
+/**
+ * The whole check of a plan's record: the chain of hashes (and an anchor, if given), then that every version and
+ * agreement names the content the record rebuilds at its entry — a hash that does not match means the entry, or the
+ * changes before it, are not what was there when it was given.
+ */
+export function verifyRecord(entries: readonly StoredHistoryEntry[], anchor?: string): HistoryVerification {
+  const chain = verifyChain(entries, anchor);
+  if (!chain.ok) return chain;
+  const doc = new Y.Doc({ gc: false });
+  try {
+    for (const entry of entries) {
+      for (const update of entry.updates) Y.applyUpdate(doc, fromBase64(update));
+      const named = entry.version?.contentHash ?? entry.agreement?.contentHash;
+      if (named !== undefined && named !== planContentHash(doc)) {
+        return { ...chain, ok: false, firstBroken: entry.seq, reason: `entry ${entry.seq} names content the record does not rebuild at that point` };
+      }
+    }
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      return { ...chain, ok: false, firstBroken: null, reason: 'the record’s changes do not rebuild a whole plan: some depend on changes it lacks' };
+    }
+    return chain;
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** Whether an entry is someone's own writing (an edit, or the text a restore brought back: a change by its restorer). */
@@ -249,7 +276,7 @@ export class PlanHistories {
   async verify(planId: string, anchor?: string): Promise<HistoryVerification> {
     await this.flushOpen(planId);
     try {
-      return verifyChain(await this.history.read(planId), anchor);
+      return verifyRecord(await this.history.read(planId), anchor);
     } catch (err) {
       // A record that does not read back at all (its checksum or format) is a break too.
       return {

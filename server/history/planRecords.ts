@@ -21,7 +21,7 @@ import type {
   VersionList,
 } from '../../shared/versions.js';
 import { planAccessOf, requireMember } from '../circle/circleOperations.js';
-import { errors } from '../errors.js';
+import { DamagedFileError, errors } from '../errors.js';
 import type { Room } from '../sync/room.js';
 import type { Rooms } from '../sync/rooms.js';
 import { recordChangedMessage } from '../sync/messages.js';
@@ -56,6 +56,8 @@ export class PlanRecords {
 
   /** The hash of what the plan says now: from the open plan, or else from its saved document. */
   private async currentHash(planId: string): Promise<string> {
+    // A plan closing now is still writing its last changes: wait for them.
+    await this.deps.rooms.settled(planId);
     const open = this.deps.rooms.openRoom(planId);
     if (open) return planContentHash(open.doc);
     const updates = await this.deps.store.loadDocument(planId);
@@ -72,12 +74,14 @@ export class PlanRecords {
 
   /** Records `entry` after everything the open plan has taken so far; tells everyone in the plan. */
   private async record(room: Room, entry: NewHistoryEntry): Promise<StoredHistoryEntry> {
+    // A failed plan's document is not trusted (nor saved): the hash just taken may not be what the plan says.
+    if (room.failed || !this.deps.rooms.recordsHistory) throw errors.recordNotWritten();
     let stored: StoredHistoryEntry;
     try {
       stored = await room.history.record(entry);
     } catch (err) {
       this.deps.log.error({ planId: room.planId, err }, 'could not record a version or agreement');
-      throw errors.recordNotWritten();
+      throw err instanceof DamagedFileError ? errors.historyDamaged() : errors.recordNotWritten();
     }
     room.broadcast(recordChangedMessage());
     return stored;
@@ -139,6 +143,7 @@ export class PlanRecords {
       if (request.seq > entries.length) throw errors.historyEntryNotFound();
       const circle = await this.deps.circles.getCircle(planId);
       const member = requireMember(circle, accountId);
+      if (room.failed || !this.deps.rooms.recordsHistory) throw errors.recordNotWritten();
       const then = rebuildAt(entries, request.seq);
       const working = new Y.Doc({ gc: false });
       try {
@@ -181,10 +186,13 @@ export class PlanRecords {
     const nameOf = await namer(this.deps.accounts);
     const latest = new Map<string, StoredHistoryEntry>();
     let signOff: StoredHistoryEntry | null = null;
+    const inCircle = new Set(circle.members.map((m) => m.accountId));
     for (const e of entries) {
       if (!e.agreement || !e.accountId) continue;
+      // The council's sign-off stands when the social worker who recorded it leaves; a member's own statement is
+      // shown while they are in the circle (the history keeps every one).
       if (e.agreement.kind === 'signOff') signOff = e;
-      else latest.set(e.accountId, e);
+      else if (inCircle.has(e.accountId)) latest.set(e.accountId, e);
     }
     const statement = (e: StoredHistoryEntry) => toStatement(e, entries, currentHash, nameOf);
     const ordered = [...latest.values()].sort((a, b) => Number(b.role === 'person') - Number(a.role === 'person') || a.seq - b.seq);

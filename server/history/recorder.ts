@@ -201,6 +201,11 @@ export class HistoryRecorder {
 
   private enqueueAndWait(entry: NewHistoryEntry): Promise<StoredHistoryEntry> {
     const written = new Promise<StoredHistoryEntry>((resolve, reject) => this.waiting.set(entry, { resolve, reject }));
+    // Someone is waiting: try now rather than after a retry's back-off (up to a minute).
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
     this.enqueue(entry);
     return written;
   }

@@ -17,6 +17,7 @@ import { errorHandler } from './errorHandler.js';
 import type { PlanHistories } from '../history/historyOperations.js';
 import { historyRoutes } from './historyRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
+import { historyRebuildLimit } from './rebuildLimit.js';
 import type { PlanRecords } from '../history/planRecords.js';
 import { planRoutes } from './planRoutes.js';
 
@@ -64,8 +65,9 @@ export function createApp(options: {
   api.use('/account', accountRoutes(accounts, events));
   api.use('/plans/:planId/invitations', planInvitationRoutes(store, circles, events));
   api.use('/plans/:planId/circle', planCircleRoutes({ store, accounts, circles, events }));
-  api.use('/plans/:planId/history', historyRoutes(store, circles, histories));
-  api.use('/plans/:planId', recordRoutes(store, circles, records));
+  const rebuildLimit = historyRebuildLimit();
+  api.use('/plans/:planId/history', historyRoutes(store, circles, histories, rebuildLimit));
+  api.use('/plans/:planId', recordRoutes(store, circles, records, rebuildLimit));
   api.use('/plans', planRoutes(store, circles, events));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));

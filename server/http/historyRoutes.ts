@@ -1,7 +1,7 @@
 // REST routes for a plan's history (mounted at /api/plans/:planId/history): the timeline, the plan as it was at an
 // entry, the chain check and exports. Members only; thin: validate, check, call the named operation.
 
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { historyQuerySchema, historyVerifyQuerySchema } from '../../shared/history.js';
 import { can } from '../../shared/permissions.js';
@@ -16,7 +16,7 @@ import { parseOrThrow } from './validate.js';
 const planIdOf = (req: Request) => String((req.params as Record<string, string | undefined>).planId);
 const seqSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-export function historyRoutes(store: PlanStore, circles: CircleStore, histories: PlanHistories): Router {
+export function historyRoutes(store: PlanStore, circles: CircleStore, histories: PlanHistories, rebuildLimit: RequestHandler): Router {
   const router = Router({ mergeParams: true });
   router.use(requireAccount);
   /** The plan, for a member who may `action` in it. */
@@ -36,22 +36,22 @@ export function historyRoutes(store: PlanStore, circles: CircleStore, histories:
     const plan = await planFor(req, 'viewPlan');
     res.json(await histories.authors(plan.id));
   });
-  router.get('/verify', async (req, res) => {
+  router.get('/verify', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'viewPlan');
     const { anchor } = parseOrThrow(historyVerifyQuerySchema, req.query);
     res.json(await histories.verify(plan.id, anchor));
   });
-  router.get('/export.json', async (req, res) => {
+  router.get('/export.json', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'exportPlan');
     res.attachment(`cylch-history-${plan.id}.json`);
     res.json({ plan: { id: plan.id, title: plan.title }, exportedAt: new Date().toISOString(), entries: await histories.exportEntries(plan.id) });
   });
-  router.get('/export.csv', async (req, res) => {
+  router.get('/export.csv', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'exportPlan');
     res.attachment(`cylch-history-${plan.id}.csv`);
     res.type('text/csv; charset=utf-8').send(`\uFEFF${historyCsv(await histories.exportEntries(plan.id))}`);
   });
-  router.get('/:seq/document', async (req, res) => {
+  router.get('/:seq/document', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'viewPlan');
     res.json(await histories.documentAt(plan.id, parseOrThrow(seqSchema, req.params.seq)));
   });

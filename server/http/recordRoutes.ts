@@ -1,7 +1,7 @@
 // REST routes for versions, comparison, restore and agreement (mounted at /api/plans/:planId): members only; thin:
 // validate, check membership, call the named operation in server/history/planRecords.ts (which checks the rights).
 
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { can } from '../../shared/permissions.js';
 import { agreementRequestSchema, compareQuerySchema, newVersionSchema, restoreRequestSchema } from '../../shared/versions.js';
 import { planAccessOf, requireMember } from '../circle/circleOperations.js';
@@ -14,7 +14,7 @@ import { parseOrThrow } from './validate.js';
 
 const planIdOf = (req: Request) => String((req.params as Record<string, string | undefined>).planId);
 
-export function recordRoutes(store: PlanStore, circles: CircleStore, records: PlanRecords): Router {
+export function recordRoutes(store: PlanStore, circles: CircleStore, records: PlanRecords, rebuildLimit: RequestHandler): Router {
   // Only these paths: the plan's other routes (planRoutes) answer for themselves.
   const router = Router({ mergeParams: true });
   /** The plan and the asker's membership of it (404 for an unknown plan, 403 for someone not in its circle). */
@@ -34,11 +34,11 @@ export function recordRoutes(store: PlanStore, circles: CircleStore, records: Pl
     const { name } = parseOrThrow(newVersionSchema, req.body);
     res.status(201).json(await records.saveVersion(plan.id, member, name));
   });
-  router.get('/compare', requireAccount, async (req, res) => {
+  router.get('/compare', requireAccount, rebuildLimit, async (req, res) => {
     const { plan } = await memberOf(req);
     res.json(await records.compare(plan.id, parseOrThrow(compareQuerySchema, req.query)));
   });
-  router.post('/restore', requireAccount, async (req, res) => {
+  router.post('/restore', requireAccount, rebuildLimit, async (req, res) => {
     const { plan } = await memberOf(req);
     res.json(await records.restore(plan.id, req.account!.id, parseOrThrow(restoreRequestSchema, req.body)));
   });

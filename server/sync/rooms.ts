@@ -19,6 +19,8 @@ export class Rooms {
   /** Rooms still in use by their connections, though no longer handed out (they failed). */
   private readonly retired = new Map<Room, Entry>();
   private readonly closing = new Map<string, Promise<void>>();
+  /** History a failed room still holds for a plan: written out before the plan's next load records anything. */
+  private readonly retiring = new Map<string, Promise<void>>();
   /** Accepted changes that a closing room could not write, kept for the plan's next load. */
   private readonly unsaved = new Map<string, Uint8Array[]>();
   /** How many times a plan's document was read from the store (a figure for tests and operators). */
@@ -74,6 +76,11 @@ export class Rooms {
     this.closing.set(room.planId, closing);
   }
 
+  /** Whether accepted changes are recorded in the plans' histories (always, except when measuring what that costs). */
+  get recordsHistory(): boolean {
+    return this.options.recordHistory;
+  }
+
   /** The plan's room if it is open and loaded (for telling its connections about a change), else undefined. */
   openRoom(planId: string): Room | undefined {
     return this.open.get(planId)?.loaded;
@@ -103,11 +110,23 @@ export class Rooms {
     if (this.open.get(room.planId) !== entry) return;
     this.open.delete(room.planId);
     this.retired.set(room, entry);
+    // Its connections are closed and it takes no more changes; its recorder's entries (a restore, say) go before
+    // anything the next load records, so that nothing it held is recorded there as "recovered" first.
+    const flushed = room.history.flush().finally(() => {
+      if (this.retiring.get(room.planId) === flushed) this.retiring.delete(room.planId);
+    });
+    this.retiring.set(room.planId, flushed);
+  }
+
+  /** Resolves once the plan is not being closed (its last changes written), or at once if it is not. */
+  async settled(planId: string): Promise<void> {
+    await this.closing.get(planId);
   }
 
   private async load(planId: string): Promise<Room> {
     const closing = this.closing.get(planId);
     if (closing) await closing;
+    await this.retiring.get(planId);
     await this.options.beforeLoad?.(planId);
     this.loads += 1;
     const unsaved = this.unsaved.get(planId) ?? [];

@@ -38,7 +38,8 @@ export function applyRestore(
   fromSeq: number,
 ): { sections: SectionId[]; recorded: Promise<StoredHistoryEntry> | null } {
   const check = checkUpdate(room.doc, update, SECTION_FIELD_NAMES);
-  if (!check.ok) throw new Error(`a restore made an update the plan cannot take: ${check.reason}`);
+  // Content kept from long ago that the plan would not take today (say, an attribute now too large).
+  if (!check.ok) throw errors.restoreNotPossible();
   const sections = [...check.touched].map((root) => SECTION_BY_FIELD.get(root));
   if (sections.some((id) => id === undefined || !can(member, 'editSection', plan, id))) throw errors.sectionNotYours();
   const author: RoomMember = {
@@ -57,6 +58,14 @@ export function applyRestore(
     restore: { fromSeq, recorded: (written) => (result.recorded = written) },
   };
   if (!room.claimWriters(author, check.writers)) throw new Error('a restore’s client id is already someone else’s');
-  Y.applyUpdate(room.doc, check.update, author);
+  // A plan that failed is not saved from any more: nothing may be changed in it (the next load has the plan).
+  if (room.failed) throw errors.recordNotWritten();
+  try {
+    Y.applyUpdate(room.doc, check.update, author);
+  } catch (err) {
+    // As for a connection's update: the document in memory can no longer be trusted (see Room.fail).
+    room.fail(err);
+    throw errors.recordNotWritten();
+  }
   return { sections: sections as SectionId[], recorded: result.recorded };
 }

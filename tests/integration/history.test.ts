@@ -261,6 +261,7 @@ describe('who changed what', () => {
       await waitFor(() => c.isSaved(), 'saved');
       c.destroy();
       await waitFor(() => own.rooms.openRoom(plan.id) === undefined, 'closed and compacted');
+      await own.rooms.settled(plan.id); // its last entries written
       const before = await own.history.read(plan.id);
       await own.close();
       own = await startTestServer(dataDir);
@@ -276,6 +277,7 @@ describe('who changed what', () => {
       await waitForSync(again);
       again.destroy();
       await waitFor(() => own.rooms.openRoom(plan.id) === undefined, 'closed');
+      await own.rooms.settled(plan.id);
       const rebuilt = await own.history.read(plan.id);
       expect(rebuilt.filter((e) => e.updates.length > 0).map((e) => [e.kind, e.accountId, e.addedWords])).toEqual([['baseline', null, 20]]);
     } finally {
@@ -359,6 +361,45 @@ describe('who changed what', () => {
     );
     expect(cli).toMatchObject({ code: 1, out: expect.stringContaining('rewritten') as string });
     expect((await fetch(`${server.url}/api/plans/${plan.id}/history/verify?anchor=nothex`, { headers: { cookie: plan.owner.cookie } })).status).toBe(400);
+  });
+
+  it('a version whose hash does not name what the record rebuilds there is found, even with the chain re-sealed', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('aboutMe', 'The words Sam saved.');
+    await saved(sam);
+    const res = await fetch(`${server.url}/api/plans/${plan.id}/versions`, {
+      method: 'POST',
+      headers: { cookie: plan.owner.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Saved' }),
+    });
+    expect(res.status).toBe(201);
+    sam.destroy();
+    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+    const verify = async () => historyVerificationSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history/verify`)).json());
+    expect((await verify()).ok).toBe(true);
+
+    // Someone with the disk points the version at other content and re-seals the chain from there.
+    const file = path.join(server.dataDir, 'plans', plan.id, 'history.log');
+    const records = splitRecords(await readFile(file));
+    const at = records.findIndex((r) => r.entry.kind === 'version');
+    let prev = at === 0 ? '0'.repeat(64) : (records[at - 1]!.entry.hash as string);
+    for (const record of records.slice(at)) {
+      const version = record.index === at ? { name: 'Saved', contentHash: 'f'.repeat(64) } : record.entry.version;
+      const changed = { ...record.entry, prevHash: prev, ...(version ? { version } : {}) } as unknown as StoredHistoryEntry;
+      record.entry = { ...changed, hash: entryHash(changed) };
+      prev = record.entry.hash as string;
+    }
+    await writeFile(file, joinRecords(records));
+    const seq = records[at]!.entry.seq as number;
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: seq, reason: expect.stringContaining('names content') as string });
+    const cli = await promisify(execFile)(process.execPath, ['dist/server/server/verifyHistory.js', plan.id], {
+      env: { ...process.env, CYLCH_DATA_DIR: server.dataDir },
+    }).then(
+      () => ({ code: 0 }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(cli).toMatchObject({ code: 1, out: expect.stringContaining(`BROKEN at entry ${seq}`) as string });
   });
 
   it('a damaged history file: the plan still opens and saves, and the history says it is damaged', async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { historyAuthorsSchema, historyPageSchema, historyVerificationSchema } from '../../shared/history.js';
+import { LIMITS } from '../../shared/limits.js';
 import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import {
   agreementStatementSchema,
@@ -173,6 +174,24 @@ describe('versions, comparison, restore and agreement', () => {
     expect(versionListSchema.parse(await ok(viewer, 'GET', `/api/plans/${plan.id}/versions`)).versions).toEqual([]);
   });
 
+  it('limits how often one member may rebuild the plan from its history (comparisons, past versions, restores)', async () => {
+    const plan = await createTestPlan(server, 'england', 'Sam');
+    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('aboutMe', 'Some words.');
+    await saved(sam);
+    const routes = [`/api/plans/${plan.id}/compare?from=1`, `/api/plans/${plan.id}/history/1/document`];
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMITS.maxHistoryRebuildsPerMinute + 1; i++) statuses.push((await request(plan.owner, 'GET', routes[i % 2]!)).status);
+    expect(statuses.slice(0, -1).every((status) => status === 200)).toBe(true);
+    expect(await request(plan.owner, 'GET', routes[0]!)).toMatchObject({ status: 429, body: { error: { id: 'tooManyRebuilds' } } });
+    expect(await request(plan.owner, 'POST', `/api/plans/${plan.id}/restore`, { seq: 1 })).toMatchObject({ status: 429 });
+    // Per account: Megan is not held up, and the plan itself carries on.
+    expect((await request(megan, 'GET', routes[0]!)).status).toBe(200);
+    sam.type('aboutMe', ' More.', 'Some words.'.length);
+    await saved(sam);
+  });
+
   it('restores a section as a new change by the restorer; every earlier entry stays exactly as it was', async () => {
     const plan = await createTestPlan(server, 'england', 'Sam');
     const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
@@ -221,9 +240,12 @@ describe('versions, comparison, restore and agreement', () => {
     const writers = new Set<string | undefined>();
     for (; item; item = item.right) if (!item.deleted && item.content instanceof Y.ContentString) writers.add(restoredBy.get(item.id.client));
     expect(writers).toEqual(new Set([megan.accountId]));
+    // Compared with the version, the section reads as it did: no changes to show, though Megan wrote it again.
     const sinceVersion = await compare(plan.owner, plan.id, version.seq);
-    expect(section(sinceVersion, 'howNeedsMet').changed).toBe(true); // the same words, written again by Megan
+    expect(section(sinceVersion, 'howNeedsMet')).toMatchObject({ changed: false, byAuthor: [] });
+    expect(changes(section(sinceVersion, 'howNeedsMet'))).toEqual([]);
     expect(textAt(section(sinceVersion, 'howNeedsMet'), 'to')).toBe('A personal assistant three mornings a week.');
+    expect(section(sinceVersion, 'aboutMe').changed).toBe(true);
 
     // Restoring again changes nothing and records nothing.
     const again = restoreResultSchema.parse(await ok(megan, 'POST', `/api/plans/${plan.id}/restore`, { seq: version.seq, sectionId: 'howNeedsMet' }));

@@ -6,7 +6,7 @@
 // plan's document leaves it alone, and a half-written last record (a crash mid-append) is cut off on open like the
 // update journal's. Every record read back is checked against a schema; the chain of hashes is checked on demand.
 
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { HISTORY_KINDS } from '../../../shared/history.js';
@@ -48,6 +48,15 @@ const entrySchema = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/** Plans whose parsed history is kept in memory (the most recently read). */
+const CACHED_PLANS = 16;
+
+/** A plan's entries as last read, and the file's size and change time then: any other writer changes one of them. */
+interface Cached {
+  key: string;
+  entries: StoredHistoryEntry[];
+}
+
 interface OpenHistory {
   journal: Journal;
   lastSeq: number;
@@ -58,6 +67,12 @@ export class JournalHistoryStore implements HistoryStore {
   private readonly open = new Map<string, Promise<OpenHistory>>();
   /** Appends and reads of each plan, one at a time, in order. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Parsed entries of recently read plans, so reading a long history again (every page of the timeline, every
+   * comparison) does not parse and check every entry again. Appends extend it; a file changed by anything else (its
+   * size or change time differ) is read afresh — so an edited file is still found by the chain check.
+   */
+  private readonly cache = new Map<string, Cached>();
 
   constructor(private readonly plansDir: string) {}
 
@@ -68,6 +83,9 @@ export class JournalHistoryStore implements HistoryStore {
   append(planId: string, entries: readonly NewHistoryEntry[]): Promise<StoredHistoryEntry[]> {
     return this.inOrder(planId, async () => {
       const history = await this.history(planId);
+      const cached = this.cache.get(planId);
+      const unchanged = cached !== undefined && cached.key === (await fileKey(this.file(planId)));
+      this.cache.delete(planId);
       const stored: StoredHistoryEntry[] = [];
       let { lastSeq, lastHash } = history;
       for (const entry of entries) {
@@ -80,6 +98,7 @@ export class JournalHistoryStore implements HistoryStore {
       await history.journal.append(stored.map((e) => Buffer.from(JSON.stringify(e), 'utf8')));
       history.lastSeq = lastSeq;
       history.lastHash = lastHash;
+      if (unchanged) this.remember(planId, { key: await fileKey(this.file(planId)), entries: [...cached.entries, ...stored] });
       return stored;
     });
   }
@@ -88,8 +107,25 @@ export class JournalHistoryStore implements HistoryStore {
     return this.inOrder(planId, async () => {
       const file = this.file(planId);
       if (!(await exists(file))) return [];
-      return parseEntries(readJournal(await readFile(file), file).updates, file);
+      const key = await fileKey(file);
+      const cached = this.cache.get(planId);
+      if (cached?.key === key) {
+        this.remember(planId, cached);
+        return [...cached.entries];
+      }
+      this.cache.delete(planId);
+      const entries = parseEntries(readJournal(await readFile(file), file).updates, file);
+      // Kept only if nothing changed the file while it was read.
+      if ((await fileKey(file)) === key) this.remember(planId, { key, entries });
+      return [...entries];
     });
+  }
+
+  /** Keeps a plan's entries as the most recently used, forgetting the least recently used beyond CACHED_PLANS. */
+  private remember(planId: string, cached: Cached): void {
+    this.cache.delete(planId);
+    this.cache.set(planId, cached);
+    while (this.cache.size > CACHED_PLANS) this.cache.delete(this.cache.keys().next().value!);
   }
 
   async release(planId: string): Promise<void> {
@@ -152,6 +188,12 @@ function parseEntries(records: readonly Uint8Array[], file: string): StoredHisto
     if (!parsed.success) throw new DamagedFileError(file, `history entry ${i + 1} is not a history entry`);
     return parsed.data as StoredHistoryEntry;
   });
+}
+
+/** What changes whenever a file is written: its size, and its change time to the nanosecond. */
+async function fileKey(file: string): Promise<string> {
+  const info = await stat(file, { bigint: true }).catch(() => null);
+  return info ? `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}` : 'missing';
 }
 
 async function exists(file: string): Promise<boolean> {
