@@ -8,7 +8,7 @@ import { SECTION_IDS, type SectionId } from './sections.js';
 
 const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
 
-export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered', 'version', 'agreement', 'restore'] as const;
+export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered', 'version', 'agreement', 'restore', 'export'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /** Who did something, as the server recorded it from the signed-in session (null: before history was kept). */
@@ -53,6 +53,8 @@ export const historyItemSchema = z.strictObject({
   agreement: z.strictObject({ kind: z.enum(['agree', 'disagree', 'signOff']), reason: z.string().nullable() }).nullable(),
   /** For a restore: the point the sections were restored to (its time, and its version's name if it is one). */
   restore: z.strictObject({ fromSeq: z.number().int().positive(), fromAt: z.iso.datetime(), versionName: z.string().nullable() }).nullable(),
+  /** For a download of the history (for a subject access request or a complaint): in which format. */
+  export: z.strictObject({ format: z.enum(['json', 'csv']) }).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

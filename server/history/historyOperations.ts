@@ -86,6 +86,7 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
     version: first.version ? { name: first.version.name } : null,
     agreement: first.agreement ? { kind: first.agreement.kind, reason: first.agreement.reason } : null,
     restore: first.restore ? restoredFrom(first.restore.fromSeq, all) : null,
+    export: first.export ?? null,
   };
 }
 
@@ -289,6 +290,14 @@ export class PlanHistories {
     }
   }
 
+  /**
+   * Records that `accountId` downloaded the history (after the download was put together, so it is in the next one).
+   * Straight to the store: it changes nothing in the plan, so it need not wait for the open plan's bursts.
+   */
+  async recordExport(planId: string, accountId: string, role: HistoryPerson['role'], format: 'json' | 'csv'): Promise<void> {
+    await this.history.append(planId, [{ ...blankEntry('export', new Date().toISOString()), accountId, role, export: { format } }]);
+  }
+
   /** Every entry, oldest first, with names: for a subject access request or a complaint. */
   async exportEntries(planId: string) {
     const entries = await this.entries(planId);
@@ -306,6 +315,10 @@ export class PlanHistories {
         removedWords: e.removedWords,
         addedChars: e.addedChars,
         removedChars: e.removedChars,
+        version: e.version ?? null,
+        agreement: e.agreement ?? null,
+        restore: e.restore ?? null,
+        export: e.export ?? null,
         circleChange: e.circle
           ? { ...e.circle, subjectName: e.circle.accountId ? await nameOf(e.circle.accountId) : null }
           : null,
@@ -317,7 +330,16 @@ export class PlanHistories {
   }
 }
 
-const CSV_COLUMNS = ['seq', 'at', 'until', 'kind', 'by', 'role', 'onBehalf', 'sections', 'addedWords', 'removedWords', 'circleChange', 'subject', 'level', 'hash'] as const;
+const CSV_COLUMNS = ['seq', 'at', 'until', 'kind', 'by', 'role', 'onBehalf', 'sections', 'addedWords', 'removedWords', 'circleChange', 'subject', 'level', 'detail', 'contentHash', 'hash'] as const;
+
+/** What a version, agreement, restore or download entry says, in one cell. */
+function detailOf(r: Awaited<ReturnType<PlanHistories['exportEntries']>>[number]): string {
+  if (r.version) return r.version.name;
+  if (r.agreement) return r.agreement.reason === null ? r.agreement.kind : `${r.agreement.kind}: ${r.agreement.reason}`;
+  if (r.restore) return `restored to entry ${r.restore.fromSeq}`;
+  if (r.export) return r.export.format;
+  return '';
+}
 
 /** One CSV line per entry (RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with '). */
 export function historyCsv(rows: Awaited<ReturnType<PlanHistories['exportEntries']>>): string {
@@ -341,6 +363,8 @@ export function historyCsv(rows: Awaited<ReturnType<PlanHistories['exportEntries
       r.circleChange?.kind ?? '',
       r.circleChange?.subjectName ?? '',
       r.circleChange?.level ?? '',
+      detailOf(r),
+      r.version?.contentHash ?? r.agreement?.contentHash ?? '',
       r.hash,
     ]
       .map(cell)

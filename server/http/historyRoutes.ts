@@ -25,7 +25,7 @@ export function historyRoutes(store: PlanStore, circles: CircleStore, histories:
     const circle = await circles.getCircle(plan.id);
     const member = requireMember(circle, req.account!.id);
     if (!can(member, action, planAccessOf(circle))) throw errors.notAllowed();
-    return plan;
+    return Object.assign(plan, { member });
   };
 
   router.get('/', async (req, res) => {
@@ -43,13 +43,17 @@ export function historyRoutes(store: PlanStore, circles: CircleStore, histories:
   });
   router.get('/export.json', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'exportPlan');
+    const entries = await histories.exportEntries(plan.id);
+    await histories.recordExport(plan.id, plan.member.accountId, plan.member.role, 'json');
     res.attachment(`cylch-history-${plan.id}.json`);
-    res.json({ plan: { id: plan.id, title: plan.title }, exportedAt: new Date().toISOString(), entries: await histories.exportEntries(plan.id) });
+    res.json({ plan: { id: plan.id, title: plan.title }, exportedAt: new Date().toISOString(), entries });
   });
   router.get('/export.csv', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'exportPlan');
+    const entries = await histories.exportEntries(plan.id);
+    await histories.recordExport(plan.id, plan.member.accountId, plan.member.role, 'csv');
     res.attachment(`cylch-history-${plan.id}.csv`);
-    res.type('text/csv; charset=utf-8').send(`\uFEFF${historyCsv(await histories.exportEntries(plan.id))}`);
+    res.type('text/csv; charset=utf-8').send(`\uFEFF${historyCsv(entries)}`);
   });
   router.get('/:seq/document', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'viewPlan');

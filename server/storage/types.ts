@@ -163,6 +163,8 @@ export interface StoredHistoryEntry {
   agreement?: { kind: AgreementKind; reason: string | null; contentHash: string };
   /** For a restore: the entry whose state the sections were brought back to. Its `updates` are the change made. */
   restore?: { fromSeq: number };
+  /** For a download of the history: its format (the entry is made after the download is put together). */
+  export?: { format: 'json' | 'csv' };
   prevHash: string;
   hash: string;
 }

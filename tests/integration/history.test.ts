@@ -444,13 +444,21 @@ describe('who changed what', () => {
     const stored = await server.history.read(plan.id);
 
     const json = (await (await get(plan.owner, `/api/plans/${plan.id}/history/export.json`)).json()) as { entries: { seq: number; hash: string }[] };
+    // The download itself is recorded, after it was put together: it is in the next one.
     const all = await server.history.read(plan.id);
-    expect(all.length).toBeGreaterThanOrEqual(stored.length);
-    expect(json.entries.map((e) => [e.seq, e.hash])).toEqual(all.map((e) => [e.seq, e.hash]));
+    expect(all.at(-1)).toMatchObject({ kind: 'export', accountId: plan.owner.accountId, role: 'person', export: { format: 'json' } });
+    expect(all.length).toBeGreaterThan(stored.length);
+    expect(json.entries.map((e) => [e.seq, e.hash])).toEqual(all.slice(0, -1).map((e) => [e.seq, e.hash]));
     const csv = await (await get(plan.owner, `/api/plans/${plan.id}/history/export.csv`)).text();
     const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(all.length + 1);
-    expect(lines[0]).toBe('seq,at,until,kind,by,role,onBehalf,sections,addedWords,removedWords,circleChange,subject,level,hash');
+    expect(lines[0]).toBe('seq,at,until,kind,by,role,onBehalf,sections,addedWords,removedWords,circleChange,subject,level,detail,contentHash,hash');
+    expect(lines.at(-1)).toMatch(/^\d+,[^,]+,[^,]+,export,Sam,person,false,,0,0,,,,json,,[0-9a-f]{64}$/);
+    const timeline = historyPageSchema.parse(await (await get(plan.owner, `/api/plans/${plan.id}/history`)).json());
+    expect(timeline.items.filter((i) => i.kind === 'export').map((i) => [i.by?.displayName, i.export?.format])).toEqual([
+      ['Sam', 'csv'],
+      ['Sam', 'json'],
+    ]);
     expect(csv).toContain('memberRemoved');
     expect(csv).toContain(",'=1+2 Jo,"); // never a spreadsheet formula
     expect((await fetch(`${server.url}/api/plans/${plan.id}/history/export.csv`, { headers: { cookie: jo.cookie } })).status).toBe(403);

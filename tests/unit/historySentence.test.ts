@@ -41,6 +41,7 @@ function item(overrides: Partial<HistoryItem>): HistoryItem {
     version: null,
     agreement: null,
     restore: null,
+    export: null,
     ...overrides,
   };
 }
@@ -135,8 +136,18 @@ describe('history sentences', () => {
     expect(welsh).toMatch(/^Adferodd Sam Evans \(Y person y mae'r cynllun amdano\) “Beth sy'n bwysig i mi” i'r hyn ydoedd ar 3 Mawrth 2026 am \d\d:\d\d \(fersiwn “Draft”\)$/);
   });
 
+  it('says who downloaded the history, and in which format', () => {
+    expect(say('en', item({ kind: 'export', by: sam, sections: [], export: { format: 'csv' } }))).toBe(
+      'Sam Evans (The person the plan is about) downloaded the history (CSV, for a spreadsheet)',
+    );
+    expect(say('cy', item({ kind: 'export', by: sam, sections: [], export: { format: 'json' } }))).toBe(
+      "Lawrlwythodd Sam Evans (Y person y mae'r cynllun amdano) yr hanes (JSON)",
+    );
+  });
+
   it('never shows a catalogue key or an empty placeholder for the new kinds, in either language', () => {
     const entries = [
+      item({ kind: 'export', sections: [], export: { format: 'json' } }),
       item({ kind: 'version', sections: [], version: { name: 'V' } }),
       item({ kind: 'agreement', by: null, sections: [], agreement: { kind: 'signOff', reason: '  ' } }),
       item({ kind: 'restore', sections: [], restore: { fromSeq: 1, fromAt: '2026-01-01T09:00:00.000Z', versionName: null } }),

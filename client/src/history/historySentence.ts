@@ -8,7 +8,7 @@ import { formatDay, formatTime } from './historyTime.js';
 
 type Item = Pick<
   HistoryItem,
-  'kind' | 'by' | 'onBehalf' | 'sections' | 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars' | 'circle' | 'version' | 'agreement' | 'restore'
+  'kind' | 'by' | 'onBehalf' | 'sections' | 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars' | 'circle' | 'version' | 'agreement' | 'restore' | 'export'
 >;
 
 /** "Megan Evans (Family or friend)": a name and role in brackets reads the same in English and Welsh. */
@@ -40,6 +40,7 @@ function baseSentence(item: Item, language: string, t: TFunction): string {
   if (item.kind === 'circle' && item.circle) return circleSentence(item.circle, who, item.by?.accountId ?? null, language, t);
   if (item.kind === 'version' && item.version) return t('history.version.saved', { who, name: item.version.name });
   if (item.kind === 'agreement' && item.agreement) return agreementSentence(item.agreement, who, t);
+  if (item.kind === 'export' && item.export) return t(`history.export.${item.export.format}`, { who });
   if (item.kind === 'restore' && item.restore) {
     const then = new Date(item.restore.fromAt);
     const values = { who, sections, date: formatDay(then, language, t), time: formatTime(then) };
