@@ -7,6 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
+import { DATA_PARTS } from '../../shared/planData.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import { SECTION_IDS, type SectionId } from '../../shared/sections.js';
 import { canonicalJson } from './chain.js';
@@ -51,12 +52,39 @@ export function sectionContent(doc: Y.Doc, sectionId: SectionId): string {
   return canonicalJson(sectionCanonical(doc, sectionId));
 }
 
-/** The SHA-256 hash (hex) of everything the plan says, section by section (empty sections left out). */
+/**
+ * What a structured part says: its fields without the empty ones (a figure cleared reads as one never given), and
+ * its lists' records the same way, in order. Undefined when it says nothing at all.
+ */
+function meaningful(value: unknown): unknown {
+  if (value === null || value === '' || value === undefined) return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(meaningful).filter((v) => v !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
+      const kept = meaningful(v);
+      return kept === undefined ? [] : [[k, kept] as const];
+    });
+    return fields.length > 0 ? Object.fromEntries(fields) : undefined;
+  }
+  return value;
+}
+
+/**
+ * The SHA-256 hash (hex) of everything the plan says: section by section (empty sections left out), and its
+ * structured parts (the budget…), so an agreement goes out of date when a figure changes as when a word does.
+ */
 export function planContentHash(doc: Y.Doc): string {
-  const content: Record<string, Canonical[]> = {};
+  const content: Record<string, unknown> = {};
   for (const id of SECTION_IDS) {
     const nodes = sectionCanonical(doc, id);
     if (nodes.length > 0) content[id] = nodes;
+  }
+  for (const part of Object.values(DATA_PARTS)) {
+    const kept = meaningful(doc.getMap(part.root).toJSON());
+    if (kept !== undefined) content[part.root] = kept;
   }
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }

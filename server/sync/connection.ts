@@ -12,10 +12,10 @@ import * as Y from 'yjs';
 import { CloseCode, closeCodeName } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import { can, type Member, type PlanAccess } from '../../shared/permissions.js';
-import { MessageType, sectionFieldName } from '../../shared/protocol.js';
+import { MessageType } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { Access } from '../../shared/schemas.js';
-import { SECTION_FIELD_NAMES, SECTIONS, type SectionId } from '../../shared/sections.js';
+import { PLAN_ROOT_NAMES, SECTION_OF_ROOT } from '../../shared/planData.js';
 import type { Edit } from '../history/recorder.js';
 import { checkAwarenessUpdate } from './awarenessCheck.js';
 import { awarenessMessage, checkpointMessage, syncStep1Message, syncStep2Message } from './messages.js';
@@ -30,8 +30,6 @@ export interface Identity {
   color: string;
 }
 
-/** Section id by the name of its shared type in the document. */
-const SECTION_BY_FIELD: ReadonlyMap<string, SectionId> = new Map(SECTIONS.map((s) => [sectionFieldName(s.id), s.id]));
 
 function rightsOf(access: Access): { member: Member; plan: PlanAccess } {
   const { accountId, role, level, planManager } = access;
@@ -171,7 +169,7 @@ export class Connection implements RoomMember {
       throw new Refusal(CloseCode.malformedMessage, `unknown sync message ${subtype}`);
     }
     // Only what the plan lacks is checked and applied (check.update: see checkUpdate).
-    const check = checkUpdate(this.room.doc, payload, SECTION_FIELD_NAMES);
+    const check = checkUpdate(this.room.doc, payload, PLAN_ROOT_NAMES);
     if (!check.ok) {
       // The provider sends keystrokes as soon as the socket opens, before it answers our step 1; one typed while
       // reconnecting can build on offline edits that only its step 2 carries. That step 2 carries the keystroke too,
@@ -190,7 +188,7 @@ export class Connection implements RoomMember {
     }
     this.applying = {
       sections: [...check.touched].flatMap((root) => {
-        const id = SECTION_BY_FIELD.get(root);
+        const id = SECTION_OF_ROOT.get(root);
         return id ? [id] : [];
       }),
       written: check.writers,
@@ -228,7 +226,7 @@ export class Connection implements RoomMember {
   private forbiddenSection(touched: ReadonlySet<string>): string | null {
     const { member, plan } = this.rights;
     for (const root of touched) {
-      const sectionId = SECTION_BY_FIELD.get(root);
+      const sectionId = SECTION_OF_ROOT.get(root);
       if (sectionId === undefined || !can(member, 'editSection', plan, sectionId)) return root;
     }
     return null;

@@ -4,15 +4,14 @@
 
 import * as Y from 'yjs';
 import { can, type Member, type PlanAccess } from '../../shared/permissions.js';
-import { sectionFieldName } from '../../shared/protocol.js';
-import { SECTION_FIELD_NAMES, SECTIONS, type SectionId } from '../../shared/sections.js';
+import { PLAN_ROOT_NAMES, SECTION_OF_ROOT } from '../../shared/planData.js';
+import type { SectionId } from '../../shared/sections.js';
 import { errors } from '../errors.js';
 import type { Edit } from '../history/recorder.js';
 import type { StoredHistoryEntry } from '../storage/types.js';
 import type { Room, RoomMember } from './room.js';
 import { checkUpdate } from './updateCheck.js';
 
-const SECTION_BY_FIELD: ReadonlyMap<string, SectionId> = new Map(SECTIONS.map((s) => [sectionFieldName(s.id), s.id]));
 
 /**
  * A Yjs client id for a change made on the server: not used in this plan before, so it is bound to the member who
@@ -37,10 +36,10 @@ export function applyRestore(
   update: Uint8Array,
   fromSeq: number,
 ): { sections: SectionId[]; recorded: Promise<StoredHistoryEntry> | null } {
-  const check = checkUpdate(room.doc, update, SECTION_FIELD_NAMES);
+  const check = checkUpdate(room.doc, update, PLAN_ROOT_NAMES);
   // Content kept from long ago that the plan would not take today (say, an attribute now too large).
   if (!check.ok) throw errors.restoreNotPossible();
-  const sections = [...check.touched].map((root) => SECTION_BY_FIELD.get(root));
+  const sections = [...check.touched].map((root) => SECTION_OF_ROOT.get(root));
   if (sections.some((id) => id === undefined || !can(member, 'editSection', plan, id))) throw errors.sectionNotYours();
   const author: RoomMember = {
     personKey: member.accountId,

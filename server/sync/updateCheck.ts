@@ -8,6 +8,7 @@
 
 import * as Y from 'yjs';
 import { LIMITS } from '../../shared/limits.js';
+import { dataSpecOf, isValidValue, type ListSpec, type MapSpec } from '../../shared/planData.js';
 
 /**
  * `writers`: the client ids under which the update brings new content (bound to people by the room).
@@ -74,8 +75,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
   }
   const has = (id: Y.ID | null) => id === null || id.clock < knownClock(id.client);
   const found = lookups(doc, decoded.structs);
-  const containerOf = containers(doc, found);
-  const keyOf = keys(found);
+  const placeOf = containers(found);
+  const keyOf = (item: Y.Item) => placeOf(item)[1];
+  const dataPathOf = dataPaths(found, keyOf);
   const rootOf = roots(doc, found);
   const touched = new Set<string>();
   const references = new Set<number>(decoded.ds.clients.keys());
@@ -94,10 +96,15 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, rootNames: ReadonlyS
     } else if (parent instanceof Y.ID && !has(parent)) {
       return refuse('update places content inside something the plan does not have', true);
     }
-    const problem = checkKind(struct.content) ?? checkPlacement(struct, containerOf(struct), keyOf(struct));
+    const root = rootOf(struct);
+    // A structured part (the budget…) holds only its own fields and lists; a section holds rich text.
+    const spec = root === null ? undefined : dataSpecOf(root);
+    const problem =
+      spec !== undefined
+        ? checkData(spec, dataPathOf(struct), keyOf(struct), struct.content)
+        : (checkKind(struct.content) ?? checkPlacement(struct, ...placeOf(struct)));
     if (problem !== null) return refuse(problem);
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) {
-      const root = rootOf(struct);
       if (root === null) return refuse('update places content where its section cannot be found');
       touched.add(root);
     }
@@ -291,49 +298,114 @@ function isSmallJson(value: unknown): boolean {
   return true;
 }
 
+/** Structured parts nest no deeper than this (a part, its list, a line, a field). */
+const MAX_DATA_DEPTH = 6;
+
 /**
- * For an item of the update: the key it sets if it is an entry of a map (an element's attribute), or null for an
- * item of a list (content of a section, an element or a text). Yjs writes the key only for an item with no
- * neighbours; one that replaces an earlier value of the same key has that value as its origin and takes the key from
- * it, so this follows origins through the update and into the plan.
+ * For an item of a structured part: where it sits, as the keys and list positions ('[]') from the part's root map to
+ * its container — [] directly in the part, ['lines', '[]'] in a spending line — or null if that cannot be found.
+ * Follows parents and origins through the update and into the plan, remembering what it learns.
  */
-function keys({ inUpdate, inPlan }: Lookups): (item: Y.Item) => string | null {
-  const memo = new Map<Struct, string | null>();
-  return (item) => {
-    const chain: Struct[] = [];
+function dataPaths({ inUpdate, inPlan }: Lookups, keyOf: (item: Y.Item) => string | null): (item: Y.Item) => string[] | null {
+  const memo = new Map<Struct, string[] | null>();
+  /** The path of a shared type in the plan, from its root: each step its key in a map, or '[]' in a list. */
+  const planPath = (type: unknown): string[] | null => {
+    const steps: string[] = [];
+    let current = type;
+    while (current instanceof Y.AbstractType) {
+      if (current._item === null) return steps.reverse();
+      if (steps.length > MAX_DATA_DEPTH) return null;
+      steps.push(current._item.parentSub ?? '[]');
+      current = current._item.parent;
+    }
+    return null;
+  };
+  const containerPath = (item: Y.Item, depth: number): string[] | null => {
+    if (depth > MAX_DATA_DEPTH) return null;
+    const chain = new Set<Struct>();
     let current: Struct | undefined = item;
-    let answer: string | null = null;
+    let answer: string[] | null = null;
     while (current) {
       const remembered = memo.get(current);
       if (remembered !== undefined) {
         answer = remembered;
         break;
       }
-      if (!(current instanceof Y.Item) || chain.includes(current)) break;
-      chain.push(current);
-      if (current.parentSub !== null) {
-        answer = current.parentSub;
+      if (!(current instanceof Y.Item) || chain.has(current)) break;
+      chain.add(current);
+      const parent: unknown = current.parent;
+      if (typeof parent === 'string') {
+        answer = [];
         break;
       }
-      // With a parent written out and no key, it is an item of a list. A map entry's only neighbour is its origin.
-      if (current.parent !== null || current.origin === null) break;
-      const origin: Y.ID = current.origin;
-      current = inUpdate(origin);
+      if (parent instanceof Y.ID) {
+        // The parent must be the very item that created the type.
+        const inThisUpdate = inUpdate(parent);
+        const typeItem = inThisUpdate ?? inPlan(parent);
+        if (!(typeItem instanceof Y.Item) || typeItem.id.clock !== parent.clock || !(typeItem.content instanceof Y.ContentType)) break;
+        if (inThisUpdate) {
+          const above = containerPath(typeItem, depth + 1);
+          answer = above === null ? null : [...above, keyOf(typeItem) ?? '[]'];
+        } else {
+          answer = planPath(typeItem.content.type);
+        }
+        break;
+      }
+      const ref: Y.ID | null = current.origin ?? current.rightOrigin;
+      if (ref === null) break;
+      current = inUpdate(ref);
       if (!current) {
-        answer = inPlan(origin)?.parentSub ?? null;
+        const neighbour = inPlan(ref);
+        answer = neighbour ? planPath(neighbour.parent) : null;
         break;
       }
     }
     for (const s of chain) memo.set(s, answer);
     return answer;
   };
+  return (item) => containerPath(item, 0);
 }
 
 /**
- * For an item of the update: which kind of thing it sits in. Yjs leaves `parent` out of an item that has an origin
- * and takes the origin's parent, so this follows origins through the update and into the plan.
+ * Whether an item of a structured part fits its description (shared/planData.ts): in a record (the part itself, or a
+ * line), a known field set to one valid value, or a list field set to a list; in a list, a record. Returns why not.
  */
-function containers(doc: Y.Doc, { inUpdate, inPlan }: Lookups): (item: Y.Item) => Container {
+function checkData(spec: MapSpec, path: string[] | null, key: string | null, content: Y.Item['content']): string | null {
+  if (path === null) return 'update places content where its part of the plan cannot be found';
+  let container: MapSpec | ListSpec = spec;
+  for (const step of path) {
+    if ('fields' in container) {
+      const list: ListSpec | undefined = step === '[]' ? undefined : (container.fields[step] as ListSpec | undefined);
+      if (list?.kind !== 'list') return 'update writes inside something a plan’s structured part does not have';
+      container = list;
+    } else {
+      if (step !== '[]') return 'update writes inside something a plan’s structured part does not have';
+      container = container.item;
+    }
+  }
+  if (content instanceof Y.ContentDeleted) return null;
+  if ('fields' in container) {
+    if (key === null) return 'update puts a list entry where a record belongs';
+    const field = container.fields[key];
+    if (field === undefined) return `update sets a field a plan’s structured part does not have`;
+    if (field.kind === 'list') {
+      return content instanceof Y.ContentType && content.type instanceof Y.Array ? null : 'update sets a list field to something other than a list';
+    }
+    return content instanceof Y.ContentAny && content.arr.length === 1 && isValidValue(field, content.arr[0])
+      ? null
+      : `update sets ${key} to a value it cannot hold`;
+  }
+  if (key !== null) return 'update sets a field on a list';
+  return content instanceof Y.ContentType && content.type instanceof Y.Map ? null : 'update puts something other than a record in a list';
+}
+
+/**
+ * For an item of the update: which kind of thing it sits in, and the key it sets if it is an entry of a map (an
+ * element's attribute; a field of a structured part), or null for an item of a list. Yjs leaves `parent` and the key
+ * out of an item that has an origin and takes both from its origin (or, without one, from its right neighbour), so
+ * this follows origins through the update and into the plan, as Yjs does when it places the item.
+ */
+function containers({ inUpdate, inPlan }: Lookups): (item: Y.Item) => [Container, string | null] {
   /** The kind of a shared type given as the item that created it. */
   const kindOfTypeItem = (typeItem: Struct | Y.Item): Container => {
     if (!(typeItem instanceof Y.Item) || !(typeItem.content instanceof Y.ContentType)) return null;
@@ -345,12 +417,13 @@ function containers(doc: Y.Doc, { inUpdate, inPlan }: Lookups): (item: Y.Item) =
     if (type._item === null) return 'section';
     return type instanceof Y.XmlText ? 'text' : type instanceof Y.XmlElement ? 'element' : null;
   };
-  const memo = new Map<Struct, Container>();
+  const memo = new Map<Struct, [Container, string | null]>();
+  const unknown: [Container, string | null] = [null, null];
 
   return (item) => {
     const chain: Struct[] = [];
     let current: Struct | undefined = item;
-    let answer: Container = null;
+    let answer = unknown;
     while (current) {
       const remembered = memo.get(current);
       if (remembered !== undefined) {
@@ -361,13 +434,13 @@ function containers(doc: Y.Doc, { inUpdate, inPlan }: Lookups): (item: Y.Item) =
       chain.push(current);
       const parent: unknown = current.parent;
       if (typeof parent === 'string') {
-        answer = 'section';
+        answer = ['section', current.parentSub];
         break;
       }
       if (parent instanceof Y.ID) {
         // The parent must be the very item that created the type, not the middle of something else.
         const typeItem = inUpdate(parent) ?? inPlan(parent);
-        answer = typeItem && typeItem.id.clock === parent.clock ? kindOfTypeItem(typeItem) : null;
+        answer = [typeItem && typeItem.id.clock === parent.clock ? kindOfTypeItem(typeItem) : null, current.parentSub];
         break;
       }
       const ref: Y.ID | null = current.origin ?? current.rightOrigin;
@@ -375,7 +448,7 @@ function containers(doc: Y.Doc, { inUpdate, inPlan }: Lookups): (item: Y.Item) =
       current = inUpdate(ref);
       if (!current) {
         const neighbour = inPlan(ref);
-        answer = neighbour ? kindOfType(neighbour.parent) : null;
+        answer = neighbour ? [kindOfType(neighbour.parent), neighbour.parentSub] : unknown;
         break;
       }
     }

@@ -90,4 +90,19 @@ describe('the plan’s content hash', () => {
     expect(planContentHash(elsewhere)).not.toBe(planContentHash(plain));
     expect(sectionContent(plain, 'aboutMe')).not.toBe(sectionContent(bold, 'aboutMe'));
   });
+
+  it('counts the structured parts: a changed figure changes the hash, a cleared one reads as never given', () => {
+    const base = planWith((section) => section.insert(0, [paragraph(text('abcd'))]));
+    const withBudget = planWith((section, doc) => {
+      section.insert(0, [paragraph(text('abcd'))]);
+      doc.getMap('data:budget').set('indicativePence', 1_500_000);
+    });
+    expect(planContentHash(withBudget)).not.toBe(planContentHash(base));
+    withBudget.getMap('data:budget').set('indicativePence', 1_600_000);
+    const changed = planContentHash(withBudget);
+    withBudget.getMap('data:budget').set('indicativePence', null);
+    withBudget.getMap('data:budget').set('howWorkedOut', '');
+    expect(planContentHash(withBudget)).toBe(planContentHash(base));
+    expect(changed).not.toBe(planContentHash(base));
+  });
 });

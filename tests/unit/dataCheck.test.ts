@@ -1,0 +1,105 @@
+// The structured parts of a plan (shared/planData.ts) in the update check: an update may only set the fields a part
+// has, to values those fields can hold, and put records in its lists — first values and changed ones alike (Yjs
+// writes a field's key only with its first value). Every update here is made by a real Y.Doc, as a browser makes it.
+
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { PLAN_ROOT_NAMES } from '../../shared/planData.js';
+import { sectionFieldName } from '../../shared/protocol.js';
+import { checkUpdate } from '../../server/sync/updateCheck.js';
+
+const BUDGET = 'data:budget';
+
+/** A plan and a browser's copy of it; `change` runs in the copy and its update is checked against the plan. */
+function planAndBrowser(setup?: (doc: Y.Doc) => void) {
+  const plan = new Y.Doc({ gc: false });
+  if (setup) setup(plan);
+  const browser = new Y.Doc({ gc: false });
+  Y.applyUpdate(browser, Y.encodeStateAsUpdate(plan));
+  const check = (change: (doc: Y.Doc) => void) => {
+    const before = Y.encodeStateVector(browser);
+    browser.transact(() => change(browser));
+    const update = Y.encodeStateAsUpdate(browser, before);
+    const result = checkUpdate(plan, update, PLAN_ROOT_NAMES);
+    if (result.ok) Y.applyUpdate(plan, update);
+    return result;
+  };
+  return { plan, browser, check };
+}
+
+const line = (fields: Record<string, unknown>) => new Y.Map<unknown>(Object.entries(fields));
+const lines = (doc: Y.Doc) => doc.getMap(BUDGET).get('lines') as Y.Array<Y.Map<unknown>>;
+
+describe('structured parts: what browsers send is accepted', () => {
+  it('budget figures, a first spending plan and its lines, changed fields, removed lines', () => {
+    const { check, plan } = planAndBrowser();
+    expect(check((d) => d.getMap(BUDGET).set('indicativePence', 1_500_000))).toMatchObject({ ok: true, touched: new Set([BUDGET]) });
+    expect(check((d) => d.getMap(BUDGET).set('howWorkedOut', 'From the council’s resource allocation system.')).ok).toBe(true);
+    expect(
+      check((d) => {
+        const list = new Y.Array<Y.Map<unknown>>();
+        d.getMap(BUDGET).set('lines', list);
+        list.push([line({ id: 'a1', what: 'Personal assistant', provider: 'Jo', amountPence: 4500, frequency: 'weekly' })]);
+      }).ok,
+    ).toBe(true);
+    expect(check((d) => lines(d).push([line({ id: 'b2', what: 'Day centre', amountPence: 10000, frequency: 'monthly' })])).ok).toBe(true);
+    // A field changed again (its key comes from the earlier value), and cleared.
+    expect(check((d) => lines(d).get(0).set('amountPence', 5000)).ok).toBe(true);
+    expect(check((d) => lines(d).get(1).set('frequency', null)).ok).toBe(true);
+    expect(check((d) => d.getMap(BUDGET).set('indicativePence', 1_600_000)).ok).toBe(true);
+    expect(check((d) => lines(d).delete(0, 1)).ok).toBe(true);
+    expect(check((d) => d.getMap('data:management').set('how', 'directPayment'))).toMatchObject({ ok: true, touched: new Set(['data:management']) });
+    expect((plan.getMap(BUDGET).toJSON() as { lines: unknown[] }).lines).toEqual([{ id: 'b2', what: 'Day centre', amountPence: 10000, frequency: null }]);
+  });
+
+  it('two lines added in one update, the second after the first', () => {
+    const { check } = planAndBrowser((d) => d.getMap(BUDGET).set('lines', new Y.Array()));
+    expect(check((d) => lines(d).push([line({ id: 'x', amountPence: 1 }), line({ id: 'y', amountPence: 2 })])).ok).toBe(true);
+    expect(check((d) => lines(d).insert(1, [line({ id: 'z', what: 'Between' })])).ok).toBe(true);
+  });
+});
+
+describe('structured parts: what does not fit is refused', () => {
+  const withLines = () => planAndBrowser((d) => {
+    const list = new Y.Array<Y.Map<unknown>>();
+    d.getMap(BUDGET).set('lines', list);
+    list.push([line({ id: 'a1', amountPence: 4500, frequency: 'weekly' })]);
+  });
+
+  it('a value a field cannot hold: not money, the wrong kind, too long, not one of the choices', () => {
+    for (const value of [-5, 12.5, '4500', 1e12, true, { pence: 1 }, [1]]) {
+      const { check } = planAndBrowser();
+      expect(check((d) => d.getMap(BUDGET).set('finalPence', value)), JSON.stringify(value)).toMatchObject({ ok: false, reason: expect.stringMatching(/finalPence/) as string });
+    }
+    expect(planAndBrowser().check((d) => d.getMap(BUDGET).set('howWorkedOut', 'x'.repeat(4001))).ok).toBe(false);
+    expect(planAndBrowser().check((d) => d.getMap('data:management').set('how', 'cash in hand')).ok).toBe(false);
+    expect(planAndBrowser().check((d) => d.getMap('data:management').set('directPaymentFrequency', 'oneOff')).ok).toBe(false);
+  });
+
+  it('a bad value given to a field that already has one (the key comes from the earlier value)', () => {
+    const { check } = withLines();
+    expect(check((d) => lines(d).get(0).set('amountPence', -100))).toMatchObject({ ok: false, reason: expect.stringMatching(/amountPence/) as string });
+    expect(check((d) => lines(d).get(0).set('frequency', 'fortnightly')).ok).toBe(false);
+    expect(check((d) => lines(d).get(0).set('id', '../../etc')).ok).toBe(false);
+  });
+
+  it('fields and places a part does not have, and the wrong kind of thing in them', () => {
+    expect(planAndBrowser().check((d) => d.getMap(BUDGET).set('secret', 'x')).ok).toBe(false);
+    expect(planAndBrowser().check((d) => d.getMap(BUDGET).set('lines', 'not a list')).ok).toBe(false);
+    expect(planAndBrowser().check((d) => d.getMap(BUDGET).set('indicativePence', new Y.Map())).ok).toBe(false);
+    expect(planAndBrowser().check((d) => d.getMap(BUDGET).set('lines', new Y.Map())).ok).toBe(false);
+    expect(planAndBrowser().check((d) => d.getMap(BUDGET).set('howWorkedOut', new Y.Text('rich'))).ok).toBe(false);
+    const { check } = withLines();
+    expect(check((d) => lines(d).push([5 as unknown as Y.Map<unknown>])).ok).toBe(false);
+    expect(check((d) => lines(d).push([new Y.Array() as unknown as Y.Map<unknown>])).ok).toBe(false);
+    expect(check((d) => lines(d).get(0).set('notes', 'x')).ok).toBe(false);
+    expect(check((d) => lines(d).get(0).set('what', new Y.Map())).ok).toBe(false);
+    // A part used as a list, or as rich text.
+    expect(planAndBrowser().check((d) => d.getArray(BUDGET).push(['x'])).ok).toBe(false);
+    expect(planAndBrowser().check((d) => d.getXmlFragment(BUDGET).insert(0, [new Y.XmlElement('paragraph')])).ok).toBe(false);
+    // Nor can a section's rich text hold a part's kind of content.
+    expect(planAndBrowser().check((d) => d.getXmlFragment(sectionFieldName('aboutMe')).insert(0, [new Y.Map() as unknown as Y.XmlElement])).ok).toBe(false);
+    // And a part nobody has described is not a part.
+    expect(planAndBrowser().check((d) => d.getMap('data:other').set('a', 1)).ok).toBe(false);
+  });
+});
