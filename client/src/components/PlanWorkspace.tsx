@@ -14,6 +14,8 @@ import { useCircle } from '../circle/useCircle.js';
 import { setLeaveGuard } from '../router.js';
 import { planAsText } from '../sync/planText.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
+import { BudgetPanel } from '../plan/BudgetPanel.js';
+import { ManagementPanel } from '../plan/ManagementPanel.js';
 import { AgreementPanel } from './AgreementPanel.js';
 import { CirclePanel } from './CirclePanel.js';
 import { useAccount } from '../account.js';
@@ -163,7 +165,10 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
                         />
                       ) : undefined
                     }
-                  />
+                  >
+                    {section.id === 'personalBudget' && <BudgetPanel doc={session.doc} readOnly={stopped || reason !== null} />}
+                    {section.id === 'budgetManagement' && <ManagementPanel doc={session.doc} readOnly={stopped || reason !== null} />}
+                  </SectionEditor>
                 );
               })}
             {/* After the plan's last section (Agreement): what each member said about the plan as it is now. */}

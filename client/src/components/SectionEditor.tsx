@@ -28,6 +28,8 @@ export function SectionEditor(props: {
   rights?: ReactNode;
   /** "Show who wrote what": the server's authors and the words for them, or null while it is off. */
   authorship?: AuthorshipConfig | null;
+  /** The section's structured part (the budget in numbers…), shown under its text. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { session, section } = props;
@@ -94,6 +96,8 @@ export function SectionEditor(props: {
       className="plan-section"
       id={`section-${section.id}`}
       aria-labelledby={headingId}
+      // Anywhere in the section (its text, its budget figures…): the others see where this person is.
+      onFocus={() => session.setSection(section.id)}
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) session.setSection(null);
       }}
@@ -114,6 +118,7 @@ export function SectionEditor(props: {
       {editor && !props.readOnlyNote && <EditorToolbar editor={editor} sectionName={heading} disabled={props.readOnly} />}
       {editor && authorship && <WhoWroteThis editor={editor} config={authorship} sectionName={heading} editable={!props.readOnly} />}
       <EditorContent editor={editor} />
+      {props.children}
     </section>
   );
 }
