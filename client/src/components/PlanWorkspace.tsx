@@ -15,6 +15,7 @@ import { setLeaveGuard } from '../router.js';
 import { planAsText } from '../sync/planText.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
 import { BudgetPanel } from '../plan/BudgetPanel.js';
+import { ChecklistPanel } from '../plan/ChecklistPanel.js';
 import { ManagementPanel } from '../plan/ManagementPanel.js';
 import { AgreementPanel } from './AgreementPanel.js';
 import { CirclePanel } from './CirclePanel.js';
@@ -138,6 +139,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
             </nav>
           </aside>
           <div className="sections">
+            {session && me && <ChecklistPanel doc={session.doc} jurisdiction={plan.jurisdiction} />}
             {/* The editors wait for the server to say what this member may do, so nothing looks writable that is not. */}
             {session &&
               me &&
