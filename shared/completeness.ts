@@ -8,7 +8,7 @@
 // for the people writing it, not for a checklist.
 
 import type { Jurisdiction } from './jurisdictions.js';
-import type { Budget, BudgetManagement } from './planData.js';
+import { dueReview, type Budget, type BudgetManagement, type ReviewDates } from './planData.js';
 import type { SectionId } from './sections.js';
 
 export const CHECK_ITEMS = {
@@ -31,6 +31,7 @@ export interface PlanReading {
   written: Readonly<Record<SectionId, boolean>>;
   budget: Budget;
   management: BudgetManagement;
+  reviews: ReviewDates;
 }
 
 /** Whether the plan involves a direct payment (in whole or in part): then the law asks for its details. */
@@ -38,7 +39,7 @@ export const hasDirectPayment = (management: BudgetManagement) => management.how
 
 /** The checklist for the plan's jurisdiction, in the order the law gives it; direct-payment items only with one. */
 export function completeness(plan: PlanReading, jurisdiction: Jurisdiction): CheckItem[] {
-  const { written, budget, management } = plan;
+  const { written, budget, management, reviews } = plan;
   const item = (id: CheckItemId, sectionId: SectionId, covered: boolean): CheckItem => ({ id, sectionId, covered });
   const directPayment = hasDirectPayment(management)
     ? [
@@ -62,7 +63,7 @@ export function completeness(plan: PlanReading, jurisdiction: Jurisdiction): Che
     item('personalOutcomes', 'whatMatters', written.whatMatters),
     item('actions', 'howNeedsMet', written.howNeedsMet),
     item('monitoring', 'reviews', written.reviews),
-    item('review', 'reviews', written.reviews),
+    item('review', 'reviews', written.reviews || dueReview(reviews) !== null),
     ...directPayment,
   ];
 }

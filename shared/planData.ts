@@ -75,6 +75,19 @@ export const DATA_PARTS = {
       },
     },
   },
+  reviews: {
+    root: 'data:reviews',
+    sectionId: 'reviews',
+    spec: {
+      fields: {
+        /** Calendar days (YYYY-MM-DD). */
+        agreedOn: { kind: 'day' },
+        firstReview: { kind: 'day' },
+        nextReview: { kind: 'day' },
+        directPaymentReview: { kind: 'day' },
+      },
+    },
+  },
 } as const satisfies Record<string, { root: string; sectionId: SectionId; spec: MapSpec }>;
 
 export type DataPart = keyof typeof DATA_PARTS;
@@ -187,4 +200,30 @@ export function readManagement(json: Json): BudgetManagement {
     directPaymentFrequency: field(json, f.directPaymentFrequency, 'directPaymentFrequency'),
     directPaymentNeeds: field<string>(json, f.directPaymentNeeds, 'directPaymentNeeds') ?? '',
   };
+}
+
+export interface ReviewDates {
+  agreedOn: string | null;
+  firstReview: string | null;
+  nextReview: string | null;
+  directPaymentReview: string | null;
+}
+
+export function readReviews(json: Json): ReviewDates {
+  const f = DATA_PARTS.reviews.spec.fields;
+  return {
+    agreedOn: field(json, f.agreedOn, 'agreedOn'),
+    firstReview: field(json, f.firstReview, 'firstReview'),
+    nextReview: field(json, f.nextReview, 'nextReview'),
+    directPaymentReview: field(json, f.directPaymentReview, 'directPaymentReview'),
+  };
+}
+
+/**
+ * When the plan is next due a review: its next review (or, until one is set, its first), or the direct payment's
+ * review if that comes sooner. Null when no date is set.
+ */
+export function dueReview(dates: ReviewDates): string | null {
+  const set = [dates.nextReview ?? dates.firstReview, dates.directPaymentReview].filter((d): d is string => d !== null).sort();
+  return set[0] ?? null;
 }

@@ -122,6 +122,8 @@ export const myPlanSchema = z.strictObject({
   role: z.enum(ROLES),
   level: z.enum(LEVELS),
   planManager: z.boolean(),
+  /** When the plan is next due a review (YYYY-MM-DD), from its review dates; null when none is set. */
+  nextReview: z.iso.date().nullable(),
 });
 export type MyPlan = z.infer<typeof myPlanSchema>;
 export const myPlansAnswerSchema = z.strictObject({ plans: z.array(myPlanSchema) });

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { HistoryPerson } from '../../shared/history.js';
 import { can, type CircleMember } from '../../shared/permissions.js';
+import { DATA_PARTS, dueReview, readReviews } from '../../shared/planData.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import { SECTION_IDS, type SectionId } from '../../shared/sections.js';
 import type {
@@ -70,6 +71,28 @@ export class PlanRecords {
     } finally {
       doc.destroy();
     }
+  }
+
+  /** A structured part of the plan as it is now (JSON): from the open plan, or else from its saved document. */
+  async partJson(planId: string, root: string): Promise<Record<string, unknown>> {
+    await this.deps.rooms.settled(planId);
+    const open = this.deps.rooms.openRoom(planId);
+    if (open) return open.doc.getMap(root).toJSON() as Record<string, unknown>;
+    const updates = await this.deps.store.loadDocument(planId);
+    const doc = new Y.Doc({ gc: false });
+    try {
+      doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+      });
+      return doc.getMap(root).toJSON() as Record<string, unknown>;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** When the plan is next due a review, from its review dates. */
+  async nextReview(planId: string): Promise<string | null> {
+    return dueReview(readReviews(await this.partJson(planId, DATA_PARTS.reviews.root)));
   }
 
   /** Records `entry` after everything the open plan has taken so far; tells everyone in the plan. */

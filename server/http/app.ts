@@ -68,7 +68,7 @@ export function createApp(options: {
   const rebuildLimit = historyRebuildLimit();
   api.use('/plans/:planId/history', historyRoutes(store, circles, histories, rebuildLimit));
   api.use('/plans/:planId', recordRoutes(store, circles, records, rebuildLimit));
-  api.use('/plans', planRoutes(store, circles, events));
+  api.use('/plans', planRoutes(store, circles, events, records));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));
   app.use('/api', api);

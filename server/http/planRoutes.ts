@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { createPlanBodySchema } from '../../shared/schemas.js';
 import type { AccessEvents } from '../accessEvents.js';
+import type { PlanRecords } from '../history/planRecords.js';
 import { createPlan, getPlanForMember, myPlans } from '../plans/planOperations.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 import { requireAccount } from './sessions.js';
@@ -11,7 +12,7 @@ import { parseOrThrow } from './validate.js';
 import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
 
-export function planRoutes(store: PlanStore, circles: CircleStore, events: AccessEvents): Router {
+export function planRoutes(store: PlanStore, circles: CircleStore, events: AccessEvents, records: PlanRecords): Router {
   const router = Router();
   // Creating plans costs disk; nobody needs more than a few a minute.
   const creationLimit = rateLimit({
@@ -29,7 +30,7 @@ export function planRoutes(store: PlanStore, circles: CircleStore, events: Acces
     res.status(201).json(plan);
   });
   router.get('/', async (req, res) => {
-    res.json({ plans: await myPlans(store, circles, req.account!.id) });
+    res.json({ plans: await myPlans(store, circles, req.account!.id, (planId) => records.nextReview(planId)) });
   });
   router.get('/:planId', async (req, res) => {
     res.json(await getPlanForMember(store, circles, req.params.planId, req.account!.id));

@@ -27,12 +27,22 @@ export async function createPlan(store: PlanStore, circles: CircleStore, account
   return personInvitationToken ? { ...meta, personInvitationLink: `/invitations/${personInvitationToken}` } : meta;
 }
 
-/** The plans an account belongs to, with its part in each, newest first. Plans that cannot be read are left out. */
-export async function myPlans(store: PlanStore, circles: CircleStore, accountId: string): Promise<MyPlan[]> {
+/**
+ * The plans an account belongs to, with its part in each and when each is next due a review, newest first. Plans
+ * that cannot be read are left out; a plan whose review dates cannot be read shows none.
+ */
+export async function myPlans(
+  store: PlanStore,
+  circles: CircleStore,
+  accountId: string,
+  nextReviewOf: (planId: string) => Promise<string | null>,
+): Promise<MyPlan[]> {
   const mine: MyPlan[] = [];
   for (const { planId, member } of await circles.plansOf(accountId)) {
     const plan = await store.getPlanMeta(planId).catch(() => null);
-    if (plan) mine.push({ plan, role: member.role, level: member.level, planManager: member.planManager });
+    if (!plan) continue;
+    const nextReview = await nextReviewOf(planId).catch(() => null);
+    mine.push({ plan, role: member.role, level: member.level, planManager: member.planManager, nextReview });
   }
   return mine.sort((a, b) => b.plan.createdAt.localeCompare(a.plan.createdAt));
 }

@@ -3,14 +3,20 @@
 
 import { describe, expect, it } from 'vitest';
 import { completeness, type PlanReading } from '../../shared/completeness.js';
-import { readBudget, readManagement } from '../../shared/planData.js';
+import { readBudget, readManagement, readReviews } from '../../shared/planData.js';
 import { SECTION_IDS, type SectionId } from '../../shared/sections.js';
 
 const nothing = Object.fromEntries(SECTION_IDS.map((id) => [id, false])) as Record<SectionId, boolean>;
-const plan = (written: SectionId[] = [], budget: Record<string, unknown> = {}, management: Record<string, unknown> = {}): PlanReading => ({
+const plan = (
+  written: SectionId[] = [],
+  budget: Record<string, unknown> = {},
+  management: Record<string, unknown> = {},
+  reviews: Record<string, unknown> = {},
+): PlanReading => ({
   written: { ...nothing, ...Object.fromEntries(written.map((id) => [id, true])) },
   budget: readBudget(budget),
   management: readManagement(management),
+  reviews: readReviews(reviews),
 });
 const covered = (items: ReturnType<typeof completeness>) => Object.fromEntries(items.map((i) => [i.id, i.covered]));
 
@@ -42,6 +48,9 @@ describe('what the law needs the plan to say', () => {
       ['monitoring', 'reviews', true],
       ['review', 'reviews', true],
     ]);
+    // A review date set says when the plan is reviewed, even before anything is written about how.
+    expect(covered(completeness(plan([], {}, {}, { firstReview: '2027-01-12' }), 'wales'))).toMatchObject({ review: true, monitoring: false });
+    expect(covered(completeness(plan([], {}, {}, { firstReview: 'soon' }), 'wales')).review).toBe(false);
   });
 
   it('with a direct payment (in whole or in part), asks for the needs it meets, its amount and how often', () => {

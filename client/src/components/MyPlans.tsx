@@ -1,16 +1,20 @@
-// "My plans": the plans the signed-in person belongs to, with their part in each, from the server.
+// "My plans": the plans the signed-in person belongs to, with their part in each, from the server, and those whose
+// review is due soon or overdue marked as such.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyPlan } from '../../../shared/schemas.js';
 import { ApiError, fetchMyPlans } from '../api.js';
+import { reviewStatus } from '../../../shared/reviews.js';
+import { formatDay } from '../history/historyTime.js';
+import { today } from '../plan/ReviewsPanel.js';
 import { Link } from './Link.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; plans: MyPlan[] } | { state: 'failed'; error: string };
 
 /** `refresh` changes when the list may have changed (a plan was just started here). */
 export function MyPlans({ refresh }: { refresh?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
   useEffect(() => {
@@ -36,14 +40,23 @@ export function MyPlans({ refresh }: { refresh?: string }) {
       {load.state === 'ready' && load.plans.length === 0 && <p>{t('home.myPlansEmpty')}</p>}
       {load.state === 'ready' && load.plans.length > 0 && (
         <ul className="plan-list">
-          {load.plans.map(({ plan, role }) => (
-            <li key={plan.id}>
-              <Link href={`/plans/${plan.id}`}>{plan.title ?? t('home.untitled')}</Link>{' '}
-              <span className="meta">
-                {t('home.myPlanPart', { role: t(`roles.${role}`), country: t(`jurisdiction.${plan.jurisdiction}`) })}
-              </span>
-            </li>
-          ))}
+          {load.plans.map(({ plan, role, nextReview }) => {
+            const status = reviewStatus(nextReview, today());
+            return (
+              <li key={plan.id}>
+                <Link href={`/plans/${plan.id}`}>{plan.title ?? t('home.untitled')}</Link>{' '}
+                <span className="meta">
+                  {t('home.myPlanPart', { role: t(`roles.${role}`), country: t(`jurisdiction.${plan.jurisdiction}`) })}
+                </span>
+                {(status === 'dueSoon' || status === 'overdue') && (
+                  <span className={`review-flag review-${status}`}>
+                    {' '}
+                    {t(`reviews.status.${status}`, { date: formatDay(new Date(`${nextReview!}T12:00:00`), i18n.language, t) })}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -16,6 +16,7 @@ import { planAsText } from '../sync/planText.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
 import { BudgetPanel } from '../plan/BudgetPanel.js';
 import { ChecklistPanel } from '../plan/ChecklistPanel.js';
+import { ReviewsPanel } from '../plan/ReviewsPanel.js';
 import { ManagementPanel } from '../plan/ManagementPanel.js';
 import { AgreementPanel } from './AgreementPanel.js';
 import { CirclePanel } from './CirclePanel.js';
@@ -170,6 +171,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
                   >
                     {section.id === 'personalBudget' && <BudgetPanel doc={session.doc} readOnly={stopped || reason !== null} />}
                     {section.id === 'budgetManagement' && <ManagementPanel doc={session.doc} readOnly={stopped || reason !== null} />}
+                    {section.id === 'reviews' && <ReviewsPanel doc={session.doc} readOnly={stopped || reason !== null} />}
                   </SectionEditor>
                 );
               })}
