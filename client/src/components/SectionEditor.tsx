@@ -6,7 +6,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Jurisdiction } from '../../../shared/jurisdictions.js';
 import { sectionFieldName } from '../../../shared/protocol.js';
@@ -14,6 +14,7 @@ import type { SectionDefinition } from '../../../shared/sections.js';
 import { Authorship, setAuthorship, type AuthorshipConfig } from '../authorship/authorshipExtension.js';
 import { WhoWroteThis } from '../authorship/WhoWroteThis.js';
 import type { PlanSession } from '../sync/planSession.js';
+import { Glossed } from '../plan/Glossed.js';
 import { EditorToolbar } from './EditorToolbar.js';
 
 export function SectionEditor(props: {
@@ -106,8 +107,9 @@ export function SectionEditor(props: {
         <span className="section-number">{props.number}.</span> {heading}
       </h2>
       <p className="prompt" id={promptId}>
-        {prompt}
+        <Glossed text={prompt} />
       </p>
+      <SectionHint sectionId={section.id} />
       {props.rights}
       {props.readOnlyNote && (
         <p className="rights-note" id={noteId}>
@@ -120,6 +122,23 @@ export function SectionEditor(props: {
       <EditorContent editor={editor} />
       {props.children}
     </section>
+  );
+}
+
+/** The longer hint with an example, on request; its jargon explained like the prompt's. */
+function SectionHint({ sectionId }: { sectionId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const hintId = `section-${sectionId}-hint`;
+  return (
+    <div className="section-help">
+      <button type="button" className="more-help" aria-expanded={open} aria-controls={hintId} onClick={() => setOpen(!open)}>
+        {open ? t('editor.lessHelp') : t('editor.moreHelp')}
+      </button>
+      <p className="section-hint" id={hintId} hidden={!open}>
+        <Glossed text={t(`sections.${sectionId}.hint`)} />
+      </p>
+    </div>
   );
 }
 
