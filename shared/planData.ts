@@ -46,8 +46,35 @@ const SPENDING_LINE: MapSpec = {
   },
 };
 
+export const ACTOR_KINDS = ['attorneyHealth', 'attorneyMoney', 'deputy', 'advocate', 'independentAdvocate', 'other'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** Someone who can act for the person: who, in what role, and how to reach them. */
+const ACTOR: MapSpec = {
+  fields: {
+    id: { kind: 'id' },
+    name: text(200),
+    kind: { kind: 'enum', values: ACTOR_KINDS },
+    contact: text(300),
+  },
+};
+
 /** Every structured part: its root's name in the Y.Doc, the section it belongs to, and what it may hold. */
 export const DATA_PARTS = {
+  /** The front page: the person's own details, so theirs to change (with "About me"'s rights). */
+  frontPage: {
+    root: 'data:frontPage',
+    sectionId: 'aboutMe',
+    spec: {
+      fields: {
+        name: text(200),
+        addressAs: text(200),
+        language: { kind: 'enum', values: ['en', 'cy'] },
+        communicationNeeds: text(2000),
+        actors: { kind: 'list', item: ACTOR, max: 20 },
+      },
+    },
+  },
   budget: {
     root: 'data:budget',
     sectionId: 'personalBudget',
@@ -226,4 +253,43 @@ export function readReviews(json: Json): ReviewDates {
 export function dueReview(dates: ReviewDates): string | null {
   const set = [dates.nextReview ?? dates.firstReview, dates.directPaymentReview].filter((d): d is string => d !== null).sort();
   return set[0] ?? null;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorKind | null;
+  contact: string;
+}
+
+export interface FrontPage {
+  name: string;
+  addressAs: string;
+  language: 'en' | 'cy' | null;
+  communicationNeeds: string;
+  actors: Actor[];
+}
+
+export function readFrontPage(json: Json): FrontPage {
+  const f = DATA_PARTS.frontPage.spec.fields;
+  const a = ACTOR.fields as Record<string, ValueSpec>;
+  const actors = Array.isArray(json.actors) ? (json.actors as unknown[]) : [];
+  return {
+    name: field<string>(json, f.name, 'name') ?? '',
+    addressAs: field<string>(json, f.addressAs, 'addressAs') ?? '',
+    language: field(json, f.language, 'language'),
+    communicationNeeds: field<string>(json, f.communicationNeeds, 'communicationNeeds') ?? '',
+    actors: actors.flatMap((raw, i) => {
+      if (raw === null || typeof raw !== 'object') return [];
+      const actor = raw as Json;
+      return [
+        {
+          id: field<string>(actor, a.id!, 'id') ?? `actor-${i}`,
+          name: field<string>(actor, a.name!, 'name') ?? '',
+          kind: field<ActorKind>(actor, a.kind!, 'kind'),
+          contact: field<string>(actor, a.contact!, 'contact') ?? '',
+        },
+      ];
+    }),
+  };
 }

@@ -102,4 +102,24 @@ describe('structured parts: what does not fit is refused', () => {
     // And a part nobody has described is not a part.
     expect(planAndBrowser().check((d) => d.getMap('data:other').set('a', 1)).ok).toBe(false);
   });
+
+  it('the front page: the person’s details, a language of the two, and who can act for them', () => {
+    const { check } = planAndBrowser();
+    expect(check((d) => d.getMap('data:frontPage').set('addressAs', 'Sam'))).toMatchObject({ ok: true, touched: new Set(['data:frontPage']) });
+    expect(check((d) => d.getMap('data:frontPage').set('language', 'cy')).ok).toBe(true);
+    expect(planAndBrowser().check((d) => d.getMap('data:frontPage').set('language', 'fr')).ok).toBe(false);
+    expect(
+      check((d) => {
+        const list = new Y.Array<Y.Map<unknown>>();
+        d.getMap('data:frontPage').set('actors', list);
+        list.push([new Y.Map<unknown>(Object.entries({ id: 'c1', name: 'Cerys Evans', kind: 'attorneyMoney', contact: '07700 900123' }))]);
+      }).ok,
+    ).toBe(true);
+    // (Each refused change is the last this browser sends: the plan never has it, so later ones would have a gap.)
+    expect(planAndBrowser().check((d) => d.getMap('data:frontPage').set('communicationNeeds', 'x'.repeat(2001))).ok).toBe(false);
+    expect(check((d) => (d.getMap('data:frontPage').get('actors') as Y.Array<Y.Map<unknown>>).get(0).set('kind', 'boss'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/kind/) as string,
+    });
+  });
 });

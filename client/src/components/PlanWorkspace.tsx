@@ -16,6 +16,7 @@ import { planAsText } from '../sync/planText.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
 import { BudgetPanel } from '../plan/BudgetPanel.js';
 import { ChecklistPanel } from '../plan/ChecklistPanel.js';
+import { FrontPagePanel } from '../plan/FrontPagePanel.js';
 import { ReviewsPanel } from '../plan/ReviewsPanel.js';
 import { ManagementPanel } from '../plan/ManagementPanel.js';
 import { AgreementPanel } from './AgreementPanel.js';
@@ -140,6 +141,14 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
             </nav>
           </aside>
           <div className="sections">
+            {session && me && (
+              <FrontPagePanel
+                doc={session.doc}
+                readOnly={stopped || readOnlyReason(me, 'aboutMe', personName) !== null}
+                readOnlyNote={stopped ? null : (readOnlyReason(me, 'aboutMe', personName)?.map((r) => t(r.key, r.values)).join(' ') ?? null)}
+                circle={circle}
+              />
+            )}
             {session && me && <ChecklistPanel doc={session.doc} jurisdiction={plan.jurisdiction} />}
             {/* The editors wait for the server to say what this member may do, so nothing looks writable that is not. */}
             {session &&
