@@ -8,7 +8,7 @@
 // for the people writing it, not for a checklist.
 
 import type { Jurisdiction } from './jurisdictions.js';
-import { dueReview, type Budget, type BudgetManagement, type ReviewDates } from './planData.js';
+import { dueReview, type Action, type Budget, type BudgetManagement, type Outcome, type ReviewDates } from './planData.js';
 import type { SectionId } from './sections.js';
 
 export const CHECK_ITEMS = {
@@ -32,6 +32,8 @@ export interface PlanReading {
   budget: Budget;
   management: BudgetManagement;
   reviews: ReviewDates;
+  outcomes: Outcome[];
+  actions: Action[];
 }
 
 /** Whether the plan involves a direct payment (in whole or in part): then the law asks for its details. */
@@ -40,6 +42,9 @@ export const hasDirectPayment = (management: BudgetManagement) => management.how
 /** The checklist for the plan's jurisdiction, in the order the law gives it; direct-payment items only with one. */
 export function completeness(plan: PlanReading, jurisdiction: Jurisdiction): CheckItem[] {
   const { written, budget, management, reviews } = plan;
+  // Outcomes and actions count whether written as text or listed one by one.
+  const outcomes = written.whatMatters || plan.outcomes.some((o) => o.text.trim() !== '');
+  const actions = written.howNeedsMet || plan.actions.some((a) => a.what.trim() !== '');
   const item = (id: CheckItemId, sectionId: SectionId, covered: boolean): CheckItem => ({ id, sectionId, covered });
   const directPayment = hasDirectPayment(management)
     ? [
@@ -51,8 +56,8 @@ export function completeness(plan: PlanReading, jurisdiction: Jurisdiction): Che
     return [
       item('needs', 'assessedNeeds', written.assessedNeeds),
       item('eligibility', 'assessedNeeds', written.assessedNeeds),
-      item('needsToMeet', 'howNeedsMet', written.howNeedsMet),
-      item('outcomes', 'whatMatters', written.whatMatters),
+      item('needsToMeet', 'howNeedsMet', actions),
+      item('outcomes', 'whatMatters', outcomes),
       item('personalBudget', 'personalBudget', budget.finalPence !== null || budget.indicativePence !== null),
       item('informationAdvice', 'informationAdvice', written.informationAdvice),
       ...directPayment,
@@ -60,8 +65,8 @@ export function completeness(plan: PlanReading, jurisdiction: Jurisdiction): Che
   }
   return [
     item('eligibleNeeds', 'assessedNeeds', written.assessedNeeds),
-    item('personalOutcomes', 'whatMatters', written.whatMatters),
-    item('actions', 'howNeedsMet', written.howNeedsMet),
+    item('personalOutcomes', 'whatMatters', outcomes),
+    item('actions', 'howNeedsMet', actions),
     item('monitoring', 'reviews', written.reviews),
     item('review', 'reviews', written.reviews || dueReview(reviews) !== null),
     ...directPayment,

@@ -59,6 +59,27 @@ const ACTOR: MapSpec = {
   },
 };
 
+/** An outcome the person names, in their words; in Wales, with a baseline score for how they feel about it now. */
+const OUTCOME: MapSpec = {
+  fields: {
+    id: { kind: 'id' },
+    text: text(500),
+    baseline: { kind: 'score' },
+  },
+};
+
+/** An action: what, who, by when, the outcome it serves, and whether it is done. */
+const ACTION: MapSpec = {
+  fields: {
+    id: { kind: 'id' },
+    what: text(500),
+    who: text(200),
+    byWhen: { kind: 'day' },
+    outcomeId: { kind: 'id' },
+    done: { kind: 'boolean' },
+  },
+};
+
 /** Every structured part: its root's name in the Y.Doc, the section it belongs to, and what it may hold. */
 export const DATA_PARTS = {
   /** The front page: the person's own details, so theirs to change (with "About me"'s rights). */
@@ -74,6 +95,17 @@ export const DATA_PARTS = {
         actors: { kind: 'list', item: ACTOR, max: 20 },
       },
     },
+  },
+  /** Outcomes are the person's own words, so theirs to change (with "What matters to me"'s rights). */
+  outcomes: {
+    root: 'data:outcomes',
+    sectionId: 'whatMatters',
+    spec: { fields: { list: { kind: 'list', item: OUTCOME, max: 50 } } },
+  },
+  actions: {
+    root: 'data:actions',
+    sectionId: 'howNeedsMet',
+    spec: { fields: { list: { kind: 'list', item: ACTION, max: 200 } } },
   },
   budget: {
     root: 'data:budget',
@@ -292,4 +324,43 @@ export function readFrontPage(json: Json): FrontPage {
       ];
     }),
   };
+}
+
+export interface Outcome {
+  id: string;
+  text: string;
+  baseline: number | null;
+}
+
+export interface Action {
+  id: string;
+  what: string;
+  who: string;
+  byWhen: string | null;
+  outcomeId: string | null;
+  done: boolean;
+}
+
+const records = (json: Json, key: string): Json[] =>
+  (Array.isArray(json[key]) ? (json[key] as unknown[]) : []).filter((r): r is Json => r !== null && typeof r === 'object' && !Array.isArray(r));
+
+export function readOutcomes(json: Json): Outcome[] {
+  const f = OUTCOME.fields as Record<string, ValueSpec>;
+  return records(json, 'list').map((r, i) => ({
+    id: field<string>(r, f.id!, 'id') ?? `outcome-${i}`,
+    text: field<string>(r, f.text!, 'text') ?? '',
+    baseline: field<number>(r, f.baseline!, 'baseline'),
+  }));
+}
+
+export function readActions(json: Json): Action[] {
+  const f = ACTION.fields as Record<string, ValueSpec>;
+  return records(json, 'list').map((r, i) => ({
+    id: field<string>(r, f.id!, 'id') ?? `action-${i}`,
+    what: field<string>(r, f.what!, 'what') ?? '',
+    who: field<string>(r, f.who!, 'who') ?? '',
+    byWhen: field<string>(r, f.byWhen!, 'byWhen'),
+    outcomeId: field<string>(r, f.outcomeId!, 'outcomeId'),
+    done: field<boolean>(r, f.done!, 'done') ?? false,
+  }));
 }

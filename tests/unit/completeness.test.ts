@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { completeness, type PlanReading } from '../../shared/completeness.js';
-import { readBudget, readManagement, readReviews } from '../../shared/planData.js';
+import { readActions, readBudget, readManagement, readOutcomes, readReviews } from '../../shared/planData.js';
 import { SECTION_IDS, type SectionId } from '../../shared/sections.js';
 
 const nothing = Object.fromEntries(SECTION_IDS.map((id) => [id, false])) as Record<SectionId, boolean>;
@@ -12,11 +12,14 @@ const plan = (
   budget: Record<string, unknown> = {},
   management: Record<string, unknown> = {},
   reviews: Record<string, unknown> = {},
+  lists: { outcomes?: Record<string, unknown>; actions?: Record<string, unknown> } = {},
 ): PlanReading => ({
   written: { ...nothing, ...Object.fromEntries(written.map((id) => [id, true])) },
   budget: readBudget(budget),
   management: readManagement(management),
   reviews: readReviews(reviews),
+  outcomes: readOutcomes(lists.outcomes ?? {}),
+  actions: readActions(lists.actions ?? {}),
 });
 const covered = (items: ReturnType<typeof completeness>) => Object.fromEntries(items.map((i) => [i.id, i.covered]));
 
@@ -51,6 +54,14 @@ describe('what the law needs the plan to say', () => {
     // A review date set says when the plan is reviewed, even before anything is written about how.
     expect(covered(completeness(plan([], {}, {}, { firstReview: '2027-01-12' }), 'wales'))).toMatchObject({ review: true, monitoring: false });
     expect(covered(completeness(plan([], {}, {}, { firstReview: 'soon' }), 'wales')).review).toBe(false);
+  });
+
+  it('counts outcomes and actions listed one by one, as well as written as text', () => {
+    const listed = plan([], {}, {}, {}, { outcomes: { list: [{ id: 'o1', text: 'See my brother every week' }] }, actions: { list: [{ id: 'a1', what: 'Book the bus pass' }] } });
+    expect(covered(completeness(listed, 'england'))).toMatchObject({ outcomes: true, needsToMeet: true });
+    expect(covered(completeness(listed, 'wales'))).toMatchObject({ personalOutcomes: true, actions: true });
+    const blank = plan([], {}, {}, {}, { outcomes: { list: [{ id: 'o1', text: '  ' }] } });
+    expect(covered(completeness(blank, 'england')).outcomes).toBe(false);
   });
 
   it('with a direct payment (in whole or in part), asks for the needs it meets, its amount and how often', () => {

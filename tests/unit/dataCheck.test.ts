@@ -122,4 +122,28 @@ describe('structured parts: what does not fit is refused', () => {
       reason: expect.stringMatching(/kind/) as string,
     });
   });
+
+  it('outcomes with a baseline score from 1 to 10, and actions with a day and a done state', () => {
+    const { check } = planAndBrowser();
+    const push = (root: string, fields: Record<string, unknown>) => (d: Y.Doc) => {
+      let list = d.getMap(root).get('list') as Y.Array<Y.Map<unknown>> | undefined;
+      if (!list) {
+        list = new Y.Array<Y.Map<unknown>>();
+        d.getMap(root).set('list', list);
+      }
+      list.push([new Y.Map<unknown>(Object.entries(fields))]);
+    };
+    expect(check(push('data:outcomes', { id: 'o1', text: 'See my brother every week', baseline: 4 }))).toMatchObject({ ok: true, touched: new Set(['data:outcomes']) });
+    expect(check(push('data:actions', { id: 'a1', what: 'Book the bus pass', who: 'Megan', byWhen: '2027-01-31', outcomeId: 'o1', done: false })).ok).toBe(true);
+    for (const [root, fields] of [
+      ['data:outcomes', { id: 'o2', baseline: 0 }],
+      ['data:outcomes', { id: 'o2', baseline: 11 }],
+      ['data:outcomes', { id: 'o2', baseline: 4.5 }],
+      ['data:actions', { id: 'a2', done: 'yes' }],
+      ['data:actions', { id: 'a2', byWhen: '31/01/2027' }],
+      ['data:actions', { id: 'a2', outcomeId: 'not an id!' }],
+    ] as const) {
+      expect(planAndBrowser().check(push(root, fields)).ok, JSON.stringify(fields)).toBe(false);
+    }
+  });
 });

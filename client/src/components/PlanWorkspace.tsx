@@ -17,6 +17,7 @@ import { usePlanSession } from '../sync/usePlanSession.js';
 import { BudgetPanel } from '../plan/BudgetPanel.js';
 import { ChecklistPanel } from '../plan/ChecklistPanel.js';
 import { FrontPagePanel } from '../plan/FrontPagePanel.js';
+import { ActionsPanel, OutcomesPanel } from '../plan/OutcomesActions.js';
 import { ReviewsPanel } from '../plan/ReviewsPanel.js';
 import { ManagementPanel } from '../plan/ManagementPanel.js';
 import { AgreementPanel } from './AgreementPanel.js';
@@ -178,6 +179,8 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
                       ) : undefined
                     }
                   >
+                    {section.id === 'whatMatters' && <OutcomesPanel doc={session.doc} readOnly={stopped || reason !== null} jurisdiction={plan.jurisdiction} />}
+                    {section.id === 'howNeedsMet' && <ActionsPanel doc={session.doc} readOnly={stopped || reason !== null} />}
                     {section.id === 'personalBudget' && <BudgetPanel doc={session.doc} readOnly={stopped || reason !== null} />}
                     {section.id === 'budgetManagement' && <ManagementPanel doc={session.doc} readOnly={stopped || reason !== null} />}
                     {section.id === 'reviews' && <ReviewsPanel doc={session.doc} readOnly={stopped || reason !== null} />}

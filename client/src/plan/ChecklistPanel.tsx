@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { completeness, type PlanReading } from '../../../shared/completeness.js';
 import type { Jurisdiction } from '../../../shared/jurisdictions.js';
-import { DATA_PARTS, readBudget, readManagement, readReviews } from '../../../shared/planData.js';
+import { DATA_PARTS, readActions, readBudget, readManagement, readOutcomes, readReviews } from '../../../shared/planData.js';
 import { sectionFieldName } from '../../../shared/protocol.js';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
 import { hasText } from '../components/StaticSection.js';
@@ -21,6 +21,8 @@ function readPlan(doc: Y.Doc): PlanReading {
     budget: readBudget(doc.getMap(DATA_PARTS.budget.root).toJSON() as Record<string, unknown>),
     management: readManagement(doc.getMap(DATA_PARTS.management.root).toJSON() as Record<string, unknown>),
     reviews: readReviews(doc.getMap(DATA_PARTS.reviews.root).toJSON() as Record<string, unknown>),
+    outcomes: readOutcomes(doc.getMap(DATA_PARTS.outcomes.root).toJSON() as Record<string, unknown>),
+    actions: readActions(doc.getMap(DATA_PARTS.actions.root).toJSON() as Record<string, unknown>),
   };
 }
 
