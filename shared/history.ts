@@ -54,7 +54,7 @@ export const historyItemSchema = z.strictObject({
   /** For a restore: the point the sections were restored to (its time, and its version's name if it is one). */
   restore: z.strictObject({ fromSeq: z.number().int().positive(), fromAt: z.iso.datetime(), versionName: z.string().nullable() }).nullable(),
   /** For a download of the history (for a subject access request or a complaint): in which format. */
-  export: z.strictObject({ format: z.enum(['json', 'csv']) }).nullable(),
+  export: z.strictObject({ format: z.enum(['json', 'csv', 'docx']) }).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

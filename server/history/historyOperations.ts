@@ -294,7 +294,7 @@ export class PlanHistories {
    * Records that `accountId` downloaded the history (after the download was put together, so it is in the next one).
    * Straight to the store: it changes nothing in the plan, so it need not wait for the open plan's bursts.
    */
-  async recordExport(planId: string, accountId: string, role: HistoryPerson['role'], format: 'json' | 'csv'): Promise<void> {
+  async recordExport(planId: string, accountId: string, role: HistoryPerson['role'], format: 'json' | 'csv' | 'docx'): Promise<void> {
     await this.history.append(planId, [{ ...blankEntry('export', new Date().toISOString()), accountId, role, export: { format } }]);
   }
 

@@ -2,6 +2,7 @@
 // validate, check membership, call the named operation in server/history/planRecords.ts (which checks the rights).
 
 import { Router, type Request, type RequestHandler } from 'express';
+import { z } from 'zod';
 import { can } from '../../shared/permissions.js';
 import { agreementRequestSchema, compareQuerySchema, newVersionSchema, restoreRequestSchema } from '../../shared/versions.js';
 import { planAccessOf, requireMember } from '../circle/circleOperations.js';
@@ -11,6 +12,9 @@ import { getPlan } from '../plans/planOperations.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 import { requireAccount } from './sessions.js';
 import { parseOrThrow } from './validate.js';
+
+/** A copy's language: English or Welsh (the person's own words are never translated). */
+const copyQuerySchema = z.strictObject({ lang: z.enum(['en', 'cy']).default('en') });
 
 const planIdOf = (req: Request) => String((req.params as Record<string, string | undefined>).planId);
 
@@ -41,6 +45,13 @@ export function recordRoutes(store: PlanStore, circles: CircleStore, records: Pl
   router.post('/restore', requireAccount, rebuildLimit, async (req, res) => {
     const { plan } = await memberOf(req);
     res.json(await records.restore(plan.id, req.account!.id, parseOrThrow(restoreRequestSchema, req.body)));
+  });
+  router.get('/copy.docx', requireAccount, rebuildLimit, async (req, res) => {
+    const { plan } = await memberOf(req);
+    const { lang } = parseOrThrow(copyQuerySchema, req.query);
+    const { file, title } = await records.wordCopy(plan.id, req.account!.id, lang);
+    res.attachment(`${title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'plan'}.docx`);
+    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(file);
   });
   router.get('/agreement', requireAccount, async (req, res) => {
     const { plan } = await memberOf(req);

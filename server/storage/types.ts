@@ -164,7 +164,7 @@ export interface StoredHistoryEntry {
   /** For a restore: the entry whose state the sections were brought back to. Its `updates` are the change made. */
   restore?: { fromSeq: number };
   /** For a download of the history: its format (the entry is made after the download is put together). */
-  export?: { format: 'json' | 'csv' };
+  export?: { format: 'json' | 'csv' | 'docx' };
   prevHash: string;
   hash: string;
 }

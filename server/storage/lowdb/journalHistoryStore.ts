@@ -44,7 +44,7 @@ const entrySchema = z.strictObject({
   version: z.strictObject({ name: z.string(), contentHash: hashSchema }).optional(),
   agreement: z.strictObject({ kind: z.enum(AGREEMENT_KINDS), reason: z.string().nullable(), contentHash: hashSchema }).optional(),
   restore: z.strictObject({ fromSeq: z.number().int().positive() }).optional(),
-  export: z.strictObject({ format: z.enum(['json', 'csv']) }).optional(),
+  export: z.strictObject({ format: z.enum(['json', 'csv', 'docx']) }).optional(),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
