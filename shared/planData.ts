@@ -165,8 +165,10 @@ export const PLAN_ROOT_NAMES: ReadonlySet<string> = new Set(SECTION_OF_ROOT.keys
 
 /** The spec of a structured root, or undefined for a section's rich text (or anything else). */
 export function dataSpecOf(root: string): MapSpec | undefined {
-  return Object.values(DATA_PARTS).find((p) => p.root === root)?.spec;
+  return SPEC_OF_ROOT.get(root);
 }
+/** Looked up for every item of every update: a map, made once. */
+const SPEC_OF_ROOT: ReadonlyMap<string, MapSpec> = new Map(Object.values(DATA_PARTS).map((p) => [p.root, p.spec as MapSpec]));
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 

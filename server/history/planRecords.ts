@@ -58,22 +58,9 @@ export class PlanRecords {
     }
   }
 
-  /** The hash of what the plan says now: from the open plan, or else from its saved document. */
-  private async currentHash(planId: string): Promise<string> {
-    // A plan closing now is still writing its last changes: wait for them.
-    await this.deps.rooms.settled(planId);
-    const open = this.deps.rooms.openRoom(planId);
-    if (open) return planContentHash(open.doc);
-    const updates = await this.deps.store.loadDocument(planId);
-    const doc = new Y.Doc({ gc: false });
-    try {
-      doc.transact(() => {
-        for (const update of updates) Y.applyUpdate(doc, update);
-      });
-      return planContentHash(doc);
-    } finally {
-      doc.destroy();
-    }
+  /** The hash of what the plan says now. */
+  private currentHash(planId: string): Promise<string> {
+    return this.withPlanDoc(planId, planContentHash);
   }
 
   /** `use` given the plan as it is now: the open plan's document, or else one rebuilt from its saved copy. */
@@ -81,7 +68,7 @@ export class PlanRecords {
     await this.deps.rooms.settled(planId);
     const open = this.deps.rooms.openRoom(planId);
     if (open) return use(open.doc);
-    const updates = await this.deps.store.loadDocument(planId);
+    const updates = await this.deps.store.readDocument(planId);
     const doc = new Y.Doc({ gc: false });
     try {
       doc.transact(() => {

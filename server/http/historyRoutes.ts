@@ -25,7 +25,7 @@ export function historyRoutes(store: PlanStore, circles: CircleStore, histories:
     const circle = await circles.getCircle(plan.id);
     const member = requireMember(circle, req.account!.id);
     if (!can(member, action, planAccessOf(circle))) throw errors.notAllowed();
-    return Object.assign(plan, { member });
+    return { ...plan, member };
   };
 
   router.get('/', async (req, res) => {

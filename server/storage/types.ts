@@ -14,6 +14,11 @@ export interface PlanStore {
   getPlanMeta(planId: string): Promise<PlanMeta | null>;
   /** The plan's stored document as Yjs updates (compacted state first), in the order they were stored. */
   loadDocument(planId: string): Promise<Uint8Array[]>;
+  /**
+   * The same updates, read without opening the plan for writing (nothing is held open or cut back): for reading a
+   * plan nobody has open — its review dates, its content hash, a copy of it.
+   */
+  readDocument(planId: string): Promise<Uint8Array[]>;
   /** Store more updates. Resolves only once they are on disk. */
   appendUpdates(planId: string, updates: readonly Uint8Array[]): Promise<void>;
   /** Replace every stored update with one state that contains them all. Resolves once it is on disk. */

@@ -11,15 +11,16 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, closeCodeName } from '../../shared/closeCodes.js';
 import { LIMITS } from '../../shared/limits.js';
-import { can, type Member, type PlanAccess } from '../../shared/permissions.js';
+import type { Member, PlanAccess } from '../../shared/permissions.js';
 import { MessageType } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { Access } from '../../shared/schemas.js';
-import { PLAN_ROOT_NAMES, SECTION_OF_ROOT } from '../../shared/planData.js';
+import { PLAN_ROOT_NAMES } from '../../shared/planData.js';
 import type { Edit } from '../history/recorder.js';
 import { checkAwarenessUpdate } from './awarenessCheck.js';
 import { awarenessMessage, checkpointMessage, syncStep1Message, syncStep2Message } from './messages.js';
 import type { Room, RoomMember } from './room.js';
+import { forbiddenRoot, sectionsOf } from './sectionRights.js';
 import { checkUpdate } from './updateCheck.js';
 
 /** Who is on the other end: from the signed-in session, never from anything the browser sends. */
@@ -177,7 +178,7 @@ export class Connection implements RoomMember {
       if (check.missing && subtype === syncProtocol.messageYjsUpdate && !this.receivedStep2) return;
       throw new Refusal(CloseCode.malformedMessage, check.reason);
     }
-    const forbidden = this.forbiddenSection(check.touched);
+    const forbidden = forbiddenRoot(this.rights.member, this.rights.plan, check.touched);
     if (forbidden !== null) {
       // Nothing of it is applied. The browser drops its copy and opens the plan afresh (see CloseCode.changeRefused),
       // so it never re-sends the refused change; anything it sent after this on this connection is never read.
@@ -187,10 +188,7 @@ export class Connection implements RoomMember {
       throw new Refusal(CloseCode.malformedMessage, 'update writes under a client id that belongs to someone else');
     }
     this.applying = {
-      sections: [...check.touched].flatMap((root) => {
-        const id = SECTION_OF_ROOT.get(root);
-        return id ? [id] : [];
-      }),
+      sections: sectionsOf(check.touched),
       written: check.writers,
       references: check.references,
     };
@@ -220,16 +218,6 @@ export class Connection implements RoomMember {
     if (applying === null) return null;
     const { accountId, role, planManager } = this.access;
     return { author: { accountId, role, onBehalf: planManager && role !== 'person' }, ...applying };
-  }
-
-  /** The first section the update changes that this member may not edit, or null when they may edit them all. */
-  private forbiddenSection(touched: ReadonlySet<string>): string | null {
-    const { member, plan } = this.rights;
-    for (const root of touched) {
-      const sectionId = SECTION_OF_ROOT.get(root);
-      if (sectionId === undefined || !can(member, 'editSection', plan, sectionId)) return root;
-    }
-    return null;
   }
 
   /**

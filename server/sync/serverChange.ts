@@ -3,13 +3,14 @@
 // the plan, so it is saved, sent to everyone in the plan and recorded in the history as theirs.
 
 import * as Y from 'yjs';
-import { can, type Member, type PlanAccess } from '../../shared/permissions.js';
-import { PLAN_ROOT_NAMES, SECTION_OF_ROOT } from '../../shared/planData.js';
+import type { Member, PlanAccess } from '../../shared/permissions.js';
+import { PLAN_ROOT_NAMES } from '../../shared/planData.js';
 import type { SectionId } from '../../shared/sections.js';
 import { errors } from '../errors.js';
 import type { Edit } from '../history/recorder.js';
 import type { StoredHistoryEntry } from '../storage/types.js';
 import type { Room, RoomMember } from './room.js';
+import { forbiddenRoot, sectionsOf } from './sectionRights.js';
 import { checkUpdate } from './updateCheck.js';
 
 
@@ -39,8 +40,8 @@ export function applyRestore(
   const check = checkUpdate(room.doc, update, PLAN_ROOT_NAMES);
   // Content kept from long ago that the plan would not take today (say, an attribute now too large).
   if (!check.ok) throw errors.restoreNotPossible();
-  const sections = [...check.touched].map((root) => SECTION_OF_ROOT.get(root));
-  if (sections.some((id) => id === undefined || !can(member, 'editSection', plan, id))) throw errors.sectionNotYours();
+  if (forbiddenRoot(member, plan, check.touched) !== null) throw errors.sectionNotYours();
+  const sections = sectionsOf(check.touched);
   const author: RoomMember = {
     personKey: member.accountId,
     awarenessIds: new Set(),
@@ -51,7 +52,7 @@ export function applyRestore(
   const result: { recorded: Promise<StoredHistoryEntry> | null } = { recorded: null };
   const edit: Edit = {
     author: { accountId: member.accountId, role: member.role, onBehalf: member.planManager && member.role !== 'person' },
-    sections: sections as SectionId[],
+    sections,
     written: check.writers,
     references: check.references,
     restore: { fromSeq, recorded: (written) => (result.recorded = written) },
@@ -66,5 +67,5 @@ export function applyRestore(
     room.fail(err);
     throw errors.recordNotWritten();
   }
-  return { sections: sections as SectionId[], recorded: result.recorded };
+  return { sections, recorded: result.recorded };
 }

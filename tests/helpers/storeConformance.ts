@@ -116,6 +116,7 @@ export function runPlanStoreConformance(name: string, makeStore: (dataDir: strin
       for (const bad of ['../../etc', '..', '', 'short', 'a'.repeat(23), `${'a'.repeat(20)}/.`, `${'a'.repeat(21)}.`]) {
         await expectAppError(store.getPlanMeta(bad), 'invalidPlanId');
         await expectAppError(store.loadDocument(bad), 'invalidPlanId');
+        await expectAppError(store.readDocument(bad), 'invalidPlanId');
         await expectAppError(store.appendUpdates(bad, [new Uint8Array([0, 0])]), 'invalidPlanId');
         await expectAppError(store.compact(bad, new Uint8Array([0, 0])), 'invalidPlanId');
         await expectAppError(store.createPlan(newPlanMeta({ id: bad })), 'invalidPlanId');
@@ -132,7 +133,10 @@ export function runPlanStoreConformance(name: string, makeStore: (dataDir: strin
       await store.appendUpdates(meta.id, updates.slice(0, 5));
       await store.appendUpdates(meta.id, [Y.mergeUpdates(updates.slice(5, 12))]);
       await store.appendUpdates(meta.id, updates.slice(12));
+      // Read without opening the plan for writing: the same updates.
+      const read = await store.readDocument(meta.id);
       const loaded = await store.loadDocument(meta.id);
+      expect(read).toEqual(loaded);
       expect(loaded.map((u) => Buffer.from(u).toString('base64'))).toEqual(
         [...updates.slice(0, 5), Y.mergeUpdates(updates.slice(5, 12)), ...updates.slice(12)].map((u) => Buffer.from(u).toString('base64')),
       );

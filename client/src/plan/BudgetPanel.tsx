@@ -7,12 +7,12 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { budgetTotals, formatMoney, FREQUENCIES, yearlyPence, type BudgetTotals, type Frequency } from '../../../shared/budget.js';
 import { DATA_PARTS, readBudget, type SpendingLine } from '../../../shared/planData.js';
 import { MoneyField } from './MoneyField.js';
 import { PartTextField } from './PartTextField.js';
-import { lineById, listOf, newLineId, usePartJson, useSetField } from './usePart.js';
+import { useListEditor, usePartJson, useSetField } from './usePart.js';
 
 const ROOT = DATA_PARTS.budget.root;
 const ANNOUNCE_AFTER_MS = 1200;
@@ -24,35 +24,12 @@ export function BudgetPanel(props: { doc: Y.Doc; readOnly: boolean }) {
   const setField = useSetField(doc);
   const part = doc.getMap(ROOT);
   const totals = budgetTotals(budget.lines, { indicativeYearlyPence: budget.indicativePence, finalYearlyPence: budget.finalPence });
-  /** A line just added, whose first field takes the focus once it is drawn. */
-  const focusLine = useRef<string | null>(null);
+  const lines = useListEditor(doc, ROOT, 'lines', (id) => `line-${id}-what`);
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    if (focusLine.current === null) return;
-    const field = document.getElementById(`line-${focusLine.current}-what`);
-    if (field) {
-      field.focus();
-      focusLine.current = null;
-    }
-  });
-
-  const addLine = () => {
-    const id = newLineId();
-    focusLine.current = id;
-    listOf(doc, ROOT, 'lines', (list) => list.push([new Y.Map<unknown>([['id', id]])]));
-  };
   const removeLine = (line: SpendingLine, index: number) => {
-    listOf(doc, ROOT, 'lines', (list) => {
-      const at = (list.toArray() as unknown[]).findIndex((item) => item instanceof Y.Map && item.get('id') === line.id);
-      if (at >= 0) list.delete(at, 1);
-    });
+    lines.remove(line.id);
     setStatus(t('budget.lineRemoved', { what: line.what || t('budget.lineNumber', { number: index + 1 }) }));
     document.getElementById('budget-add-line')?.focus();
-  };
-  const setLine = (id: string, key: string, value: unknown) => {
-    const record = lineById(doc, ROOT, 'lines', id);
-    if (record) setField(record, key, value);
   };
 
   const figure = (key: 'indicativePence' | 'finalPence' | 'personContributionPence' | 'councilContributionPence') => (
@@ -100,7 +77,7 @@ export function BudgetPanel(props: { doc: Y.Doc; readOnly: boolean }) {
                 value={line.what}
                 maxLength={300}
                 readOnly={readOnly}
-                onCommit={(value) => setLine(line.id, 'what', value)}
+                onCommit={(value) => lines.set(line.id, 'what', value)}
               />
               <PartTextField
                 id={`line-${line.id}-provider`}
@@ -108,16 +85,16 @@ export function BudgetPanel(props: { doc: Y.Doc; readOnly: boolean }) {
                 value={line.provider}
                 maxLength={200}
                 readOnly={readOnly}
-                onCommit={(value) => setLine(line.id, 'provider', value)}
+                onCommit={(value) => lines.set(line.id, 'provider', value)}
               />
               <MoneyField
                 id={`line-${line.id}-amount`}
                 label={t('budget.cost')}
                 pence={line.amountPence}
                 readOnly={readOnly}
-                onCommit={(pence) => setLine(line.id, 'amountPence', pence)}
+                onCommit={(pence) => lines.set(line.id, 'amountPence', pence)}
               />
-              <FrequencyField line={line} readOnly={readOnly} onChange={(frequency) => setLine(line.id, 'frequency', frequency)} />
+              <FrequencyField line={line} readOnly={readOnly} onChange={(frequency) => lines.set(line.id, 'frequency', frequency)} />
               <p className="line-yearly">
                 {line.amountPence !== null && line.frequency !== null
                   ? t('budget.lineYearly', { amount: formatMoney(yearlyPence(line.amountPence, line.frequency)) })
@@ -133,7 +110,7 @@ export function BudgetPanel(props: { doc: Y.Doc; readOnly: boolean }) {
         ))}
       </ol>
       {!readOnly && (
-        <button type="button" id="budget-add-line" onClick={addLine}>
+        <button type="button" id="budget-add-line" onClick={lines.add}>
           {t('budget.addLine')}
         </button>
       )}

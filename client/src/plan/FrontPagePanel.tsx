@@ -2,13 +2,12 @@
 // Active Offer), their communication needs (Accessible Information Standard), who can act for them (attorney, deputy,
 // advocate), and the circle. The person's own details, so changed with "About me"'s rights; everyone else reads them.
 
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
-import { ACTOR_KINDS, DATA_PARTS, readFrontPage, type Actor, type ActorKind } from '../../../shared/planData.js';
+import type * as Y from 'yjs';
+import { ACTOR_KINDS, DATA_PARTS, readFrontPage, type ActorKind } from '../../../shared/planData.js';
 import type { CircleAnswer } from '../../../shared/schemas.js';
 import { PartTextField } from './PartTextField.js';
-import { lineById, listOf, newLineId, usePartJson, useSetField } from './usePart.js';
+import { useListEditor, usePartJson, useSetField } from './usePart.js';
 
 const ROOT = DATA_PARTS.frontPage.root;
 
@@ -18,30 +17,7 @@ export function FrontPagePanel(props: { doc: Y.Doc; readOnly: boolean; readOnlyN
   const front = readFrontPage(usePartJson(doc, ROOT));
   const setField = useSetField(doc);
   const part = doc.getMap(ROOT);
-  const focusActor = useRef<string | null>(null);
-  useEffect(() => {
-    if (focusActor.current === null) return;
-    const field = document.getElementById(`actor-${focusActor.current}-name`);
-    if (field) {
-      field.focus();
-      focusActor.current = null;
-    }
-  });
-
-  const addActor = () => {
-    const id = newLineId();
-    focusActor.current = id;
-    listOf(doc, ROOT, 'actors', (list) => list.push([new Y.Map<unknown>([['id', id]])]));
-  };
-  const removeActor = (actor: Actor) =>
-    listOf(doc, ROOT, 'actors', (list) => {
-      const at = (list.toArray() as unknown[]).findIndex((item) => item instanceof Y.Map && item.get('id') === actor.id);
-      if (at >= 0) list.delete(at, 1);
-    });
-  const setActor = (id: string, key: string, value: unknown) => {
-    const record = lineById(doc, ROOT, 'actors', id);
-    if (record) setField(record, key, value);
-  };
+  const actors = useListEditor(doc, ROOT, 'actors', (id) => `actor-${id}-name`);
 
   return (
     <section className="front-page" aria-labelledby="front-page-heading">
@@ -106,7 +82,7 @@ export function FrontPagePanel(props: { doc: Y.Doc; readOnly: boolean; readOnlyN
                   value={actor.name}
                   maxLength={200}
                   readOnly={readOnly}
-                  onCommit={(v) => setActor(actor.id, 'name', v)}
+                  onCommit={(v) => actors.set(actor.id, 'name', v)}
                 />
                 {readOnly ? (
                   <p className="field">
@@ -118,7 +94,7 @@ export function FrontPagePanel(props: { doc: Y.Doc; readOnly: boolean; readOnlyN
                     <select
                       id={`actor-${actor.id}-kind`}
                       value={actor.kind ?? ''}
-                      onChange={(e) => setActor(actor.id, 'kind', (e.target.value || null) as ActorKind | null)}
+                      onChange={(e) => actors.set(actor.id, 'kind', (e.target.value || null) as ActorKind | null)}
                     >
                       <option value="">{t('budget.chooseFrequency')}</option>
                       {ACTOR_KINDS.map((kind) => (
@@ -135,10 +111,10 @@ export function FrontPagePanel(props: { doc: Y.Doc; readOnly: boolean; readOnlyN
                   value={actor.contact}
                   maxLength={300}
                   readOnly={readOnly}
-                  onCommit={(v) => setActor(actor.id, 'contact', v)}
+                  onCommit={(v) => actors.set(actor.id, 'contact', v)}
                 />
                 {!readOnly && (
-                  <button type="button" className="remove-line" onClick={() => removeActor(actor)}>
+                  <button type="button" className="remove-line" onClick={() => actors.remove(actor.id)}>
                     {t('frontPage.removeActor', { name: actor.name || t('frontPage.actorNumber', { number: index + 1 }) })}
                   </button>
                 )}
@@ -147,7 +123,7 @@ export function FrontPagePanel(props: { doc: Y.Doc; readOnly: boolean; readOnlyN
           ))}
         </ul>
         {!readOnly && (
-          <button type="button" onClick={addActor}>
+          <button type="button" onClick={actors.add}>
             {t('frontPage.addActor')}
           </button>
         )}

@@ -2,54 +2,23 @@
 // (in Wales, each with a baseline score for how they feel about it now, reg. 3's measure of progress); under "How my
 // needs will be met", the actions — what, who, by when — each linked to an outcome, with whether it is done.
 
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Jurisdiction } from '../../../shared/jurisdictions.js';
 import { DATA_PARTS, readActions, readOutcomes } from '../../../shared/planData.js';
 import { isDay } from '../../../shared/reviews.js';
 import { PartTextField } from './PartTextField.js';
-import { lineById, listOf, newLineId, usePartJson, useSetField } from './usePart.js';
+import { useListEditor, usePartJson } from './usePart.js';
 
 const OUTCOMES = DATA_PARTS.outcomes.root;
 const ACTIONS = DATA_PARTS.actions.root;
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-/** Adds a record to a part's list and moves the focus to its first field once it is drawn. */
-function useAdder(doc: Y.Doc, root: string, firstField: (id: string) => string) {
-  const pending = useRef<string | null>(null);
-  useEffect(() => {
-    if (pending.current === null) return;
-    const field = document.getElementById(firstField(pending.current));
-    if (field) {
-      field.focus();
-      pending.current = null;
-    }
-  });
-  return {
-    add: () => {
-      const id = newLineId();
-      pending.current = id;
-      listOf(doc, root, 'list', (list) => list.push([new Y.Map<unknown>([['id', id]])]));
-    },
-    remove: (id: string) =>
-      listOf(doc, root, 'list', (list) => {
-        const at = (list.toArray() as unknown[]).findIndex((item) => item instanceof Y.Map && item.get('id') === id);
-        if (at >= 0) list.delete(at, 1);
-      }),
-  };
-}
-
 export function OutcomesPanel(props: { doc: Y.Doc; readOnly: boolean; jurisdiction: Jurisdiction }) {
   const { t } = useTranslation();
   const { doc, readOnly } = props;
   const outcomes = readOutcomes(usePartJson(doc, OUTCOMES));
-  const setField = useSetField(doc);
-  const { add, remove } = useAdder(doc, OUTCOMES, (id) => `outcome-${id}-text`);
-  const set = (id: string, key: string, value: unknown) => {
-    const record = lineById(doc, OUTCOMES, 'list', id);
-    if (record) setField(record, key, value);
-  };
+  const { add, remove, set } = useListEditor(doc, OUTCOMES, 'list', (id) => `outcome-${id}-text`);
   const wales = props.jurisdiction === 'wales';
   return (
     <div className="structured-part outcomes">
@@ -119,12 +88,7 @@ export function ActionsPanel(props: { doc: Y.Doc; readOnly: boolean }) {
   const { doc, readOnly } = props;
   const actions = readActions(usePartJson(doc, ACTIONS));
   const outcomes = readOutcomes(usePartJson(doc, OUTCOMES));
-  const setField = useSetField(doc);
-  const { add, remove } = useAdder(doc, ACTIONS, (id) => `action-${id}-what`);
-  const set = (id: string, key: string, value: unknown) => {
-    const record = lineById(doc, ACTIONS, 'list', id);
-    if (record) setField(record, key, value);
-  };
+  const { add, remove, set } = useListEditor(doc, ACTIONS, 'list', (id) => `action-${id}-what`);
   const outcomeName = (id: string | null) => {
     const index = outcomes.findIndex((o) => o.id === id);
     return index < 0 ? null : `${index + 1}. ${outcomes[index]!.text}`;

@@ -3,7 +3,7 @@
 // the part holds reads as empty; writing sets one field in one transaction (last writer wins per field: two people
 // changing different fields or different lines both keep their changes).
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 
 export function usePartJson(doc: Y.Doc, root: string): Record<string, unknown> {
@@ -56,4 +56,37 @@ export function lineById(doc: Y.Doc, root: string, key: string, id: string): Y.M
     if (item instanceof Y.Map && item.get('id') === id) return item as Y.Map<unknown>;
   }
   return null;
+}
+
+/**
+ * Editing one list of a part (spending lines, outcomes, actions, people who act for the person): add a record (its
+ * first field, `firstFieldId(id)`, takes the focus once it is drawn), remove one, set one of its fields.
+ */
+export function useListEditor(doc: Y.Doc, root: string, key: string, firstFieldId: (id: string) => string) {
+  const setField = useSetField(doc);
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (pending.current === null) return;
+    const field = document.getElementById(firstFieldId(pending.current));
+    if (field) {
+      field.focus();
+      pending.current = null;
+    }
+  });
+  return {
+    add: () => {
+      const id = newLineId();
+      pending.current = id;
+      listOf(doc, root, key, (list) => list.push([new Y.Map<unknown>([['id', id]])]));
+    },
+    remove: (id: string) =>
+      listOf(doc, root, key, (list) => {
+        const at = (list.toArray() as unknown[]).findIndex((item) => item instanceof Y.Map && item.get('id') === id);
+        if (at >= 0) list.delete(at, 1);
+      }),
+    set: (id: string, field: string, value: unknown) => {
+      const record = lineById(doc, root, key, id);
+      if (record) setField(record, field, value);
+    },
+  };
 }

@@ -7,7 +7,7 @@
 //   <dataDir>/plans/<planId>/damaged.json   present when the plan was set aside; the plan will not open
 //   <dataDir>/plans/<planId>/set-aside/     damaged files, kept for whoever restores the plan
 
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { Low } from 'lowdb';
@@ -17,7 +17,7 @@ import { DamagedFileError, errors } from '../../errors.js';
 import { syncDirectory, writeFileAtomic } from '../atomicFile.js';
 import { fromBase64, toBase64 } from '../base64.js';
 import type { PlanStore } from '../types.js';
-import { Journal } from './journal.js';
+import { Journal, readJournal } from './journal.js';
 import { ValidatedJsonFile } from './validatedJsonFile.js';
 
 const stateFileSchema = z.strictObject({
@@ -75,6 +75,22 @@ export class LowdbPlanStore implements PlanStore {
         this.log.warn({ planId, bytes: contents.tornBytes }, 'cut off a half-written last batch (it was never reported saved)');
       }
       return state.state === null ? contents.updates : [fromBase64(state.state), ...contents.updates];
+    });
+  }
+
+  async readDocument(planId: string): Promise<Uint8Array[]> {
+    await this.refuseIfSetAside(planId);
+    return this.guard(planId, async () => {
+      const state = await new ValidatedJsonFile(this.file(planId, FILES.state), stateFileSchema).read();
+      if (state === null) throw new DamagedFileError(this.file(planId, FILES.state), 'missing');
+      const file = this.file(planId, FILES.journal);
+      const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') throw new DamagedFileError(file, 'missing');
+        throw err;
+      });
+      // A half-written last batch is left for the plan's next load to cut off; it was never reported saved.
+      const { updates } = readJournal(bytes, file);
+      return state.state === null ? updates : [fromBase64(state.state), ...updates];
     });
   }
 
