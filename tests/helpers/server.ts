@@ -16,6 +16,7 @@ import { accessSchema, type Access } from '../../shared/schemas.js';
 import { attachSaveTracker } from '../../client/src/sync/saveCheckpoints.js';
 import type { TestMember } from './members.js';
 import { SYNC_PATH } from '../../shared/presence.js';
+import { afterAll, beforeAll } from 'vitest';
 import { waitFor } from './wait.js';
 
 export { waitFor };
@@ -133,3 +134,37 @@ export function fragmentText(doc: Y.Doc, sectionId: string): string {
 }
 
 export const waitForSync = (client: TestClient) => waitFor(() => client.provider.synced, 'sync');
+
+/**
+ * A real server for one test file (port 0, a temporary data directory), started before its tests and stopped after,
+ * with `connect` for real providers signed in as members (all destroyed at the end) and `saved` to wait for one to
+ * hear that everything it sent is on disk.
+ */
+export function useTestServer() {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.dispose();
+  });
+  const started = () => {
+    if (!server) throw new Error('the test server is not started yet');
+    return server;
+  };
+  return {
+    get server() {
+      return started();
+    },
+    // Plain functions (no `this`), so they can be taken out of the object.
+    connect: async (planId: string, member: Pick<TestMember, 'cookie'>): Promise<TestClient> => {
+      const client = connectClient(started().url, planId, member);
+      clients.push(client);
+      await waitForSync(client);
+      return client;
+    },
+    saved: (client: TestClient) => waitFor(() => client.isSaved(), 'saved'),
+  };
+}

@@ -111,6 +111,9 @@ export class InstrumentedStore implements PlanStore {
   loadDocument(planId: string) {
     return this.inner.loadDocument(planId);
   }
+  readDocument(planId: string) {
+    return this.inner.readDocument(planId);
+  }
   async appendUpdates(planId: string, updates: readonly Uint8Array[]) {
     this.appendCalls += 1;
     await this.beforeWrite();

@@ -3,42 +3,28 @@
 // budget cannot hold is refused and changes nothing; the budget belongs to its section for rights and the history.
 // Real server on port 0, temporary data directory, real y-websocket providers.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { budgetTotals } from '../../shared/budget.js';
 import { CloseCode } from '../../shared/closeCodes.js';
 import { historyPageSchema } from '../../shared/history.js';
 import { readBudget } from '../../shared/planData.js';
 import { agreementViewSchema } from '../../shared/versions.js';
-import { addTestMember, connectClient, createTestPlan, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
+import { addTestMember, createTestPlan, type TestClient, useTestServer, waitForSync } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const BUDGET = 'data:budget';
 
 describe('the personal budget, co-edited live', () => {
-  let server: Server;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.dispose();
-  });
-  const connect = async (planId: string, member: TestMember) => {
-    const client = connectClient(server.url, planId, member);
-    clients.push(client);
-    await waitForSync(client);
-    return client;
-  };
-  const saved = (client: TestClient) => waitFor(() => client.isSaved(), 'saved');
+  const env = useTestServer();
+  const { connect } = env;
+  const { saved } = env;
   const budgetOf = (client: TestClient) => readBudget(client.doc.getMap(BUDGET).toJSON() as Record<string, unknown>);
   const lines = (client: TestClient) => client.doc.getMap(BUDGET).get('lines') as Y.Array<Y.Map<unknown>>;
 
   it('two people editing different lines, and the same line, both keep their changes; every copy and the disk agree', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const alex = await addTestMember(server, plan, { name: 'Alex', role: 'socialWorker' });
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const alex = await addTestMember(env.server, plan, { name: 'Alex', role: 'socialWorker' });
     const sam = await connect(plan.id, plan.owner);
     const soc = await connect(plan.id, alex);
 
@@ -88,20 +74,20 @@ describe('the personal budget, co-edited live', () => {
     // From disk, after the plan closes and opens again: the same budget.
     sam.destroy();
     soc.destroy();
-    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
-    await server.rooms.settled(plan.id);
+    await waitFor(() => env.server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+    await env.server.rooms.settled(plan.id);
     const again = await connect(plan.id, plan.owner);
     expect(budgetOf(again)).toEqual(seen);
 
     // The history says who changed the budget, in its section.
-    const page = historyPageSchema.parse(await (await fetch(`${server.url}/api/plans/${plan.id}/history`, { headers: { cookie: plan.owner.cookie } })).json());
+    const page = historyPageSchema.parse(await (await fetch(`${env.server.url}/api/plans/${plan.id}/history`, { headers: { cookie: plan.owner.cookie } })).json());
     const edits = page.items.filter((i) => i.kind === 'edit').map((i) => [i.by?.displayName, i.sections]);
     expect(edits).toContainEqual(['Alex', ['personalBudget']]);
     expect(edits).toContainEqual(['Sam', ['personalBudget']]);
   });
 
   it('an update that would store a figure the budget cannot hold is refused, and changes nothing', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
     const sam = await connect(plan.id, plan.owner);
     sam.doc.getMap(BUDGET).set('indicativePence', 1_000_000);
     await saved(sam);
@@ -126,15 +112,15 @@ describe('the personal budget, co-edited live', () => {
   });
 
   it('the budget belongs to its section: someone who may not change it cannot, and a change makes agreements out of date', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const jo = await addTestMember(server, plan, { name: 'Jo', role: 'provider', level: 'view' });
-    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const jo = await addTestMember(env.server, plan, { name: 'Jo', role: 'provider', level: 'view' });
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
     const viewer = await connect(plan.id, jo);
     viewer.doc.getMap(BUDGET).set('indicativePence', 100);
     await waitFor(() => viewer.closes.length > 0, 'the server to refuse a read-only member’s figure');
     expect(viewer.closes[0]!.code).toBe(CloseCode.changeRefused);
 
-    const agree = await fetch(`${server.url}/api/plans/${plan.id}/agreement`, {
+    const agree = await fetch(`${env.server.url}/api/plans/${plan.id}/agreement`, {
       method: 'POST',
       headers: { cookie: plan.owner.cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'agree' }),
@@ -143,7 +129,7 @@ describe('the personal budget, co-edited live', () => {
     const meg = await connect(plan.id, megan);
     meg.doc.getMap(BUDGET).set('finalPence', 1_200_000);
     await saved(meg);
-    const view = agreementViewSchema.parse(await (await fetch(`${server.url}/api/plans/${plan.id}/agreement`, { headers: { cookie: plan.owner.cookie } })).json());
+    const view = agreementViewSchema.parse(await (await fetch(`${env.server.url}/api/plans/${plan.id}/agreement`, { headers: { cookie: plan.owner.cookie } })).json());
     expect(view.statements.map((s) => [s.by.displayName, s.current])).toEqual([['Sam', false]]);
   });
 });

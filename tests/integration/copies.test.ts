@@ -3,15 +3,14 @@
 // agreement record — in English and in Welsh; each copy taken is recorded in the history; members only.
 
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { historyPageSchema } from '../../shared/history.js';
 import { catalogues } from '../../shared/i18n/index.js';
 import { SECTIONS } from '../../shared/sections.js';
-import { addTestMember, connectClient, createTestPlan, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
+import { addTestMember, createTestPlan, type TestMember, useTestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /** The words of a Word file's body, paragraph by paragraph. */
 async function wordText(file: ArrayBuffer): Promise<{ text: string; xml: string }> {
@@ -23,26 +22,13 @@ async function wordText(file: ArrayBuffer): Promise<{ text: string; xml: string 
 }
 
 describe('a Word copy of the plan', () => {
-  let server: Server;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.dispose();
-  });
-  const connect = async (planId: string, member: TestMember) => {
-    const client = connectClient(server.url, planId, member);
-    clients.push(client);
-    await waitForSync(client);
-    return client;
-  };
-  const copy = (member: TestMember, planId: string, lang: string) => fetch(`${server.url}/api/plans/${planId}/copy.docx?lang=${lang}`, { headers: { cookie: member.cookie } });
+  const env = useTestServer();
+  const { connect } = env;
+  const copy = (member: TestMember, planId: string, lang: string) => fetch(`${env.server.url}/api/plans/${planId}/copy.docx?lang=${lang}`, { headers: { cookie: member.cookie } });
 
   it('holds every section heading, the person’s words, the budget and its totals, and the agreement, in English and Welsh', async () => {
-    const plan = await createTestPlan(server, 'wales', 'Sam Evans');
-    const jo = await addTestMember(server, plan, { name: 'Jo Price', role: 'provider', level: 'view' });
+    const plan = await createTestPlan(env.server, 'wales', 'Sam Evans');
+    const jo = await addTestMember(env.server, plan, { name: 'Jo Price', role: 'provider', level: 'view' });
     const sam = await connect(plan.id, plan.owner);
     sam.type('aboutMe', 'Dw i’n hoffi trenau. I like trains & buses.');
     sam.type('whatMatters', 'I want to see my brother every week.');
@@ -55,7 +41,7 @@ describe('a Word copy of the plan', () => {
       sam.doc.getMap('data:frontPage').set('addressAs', 'Sam');
     });
     await waitFor(() => sam.isSaved(), 'saved');
-    const agreed = await fetch(`${server.url}/api/plans/${plan.id}/agreement`, {
+    const agreed = await fetch(`${env.server.url}/api/plans/${plan.id}/agreement`, {
       method: 'POST',
       headers: { cookie: plan.owner.cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'agree' }),
@@ -88,7 +74,7 @@ describe('a Word copy of the plan', () => {
       }
     }
     // Each copy taken is recorded: who, and in which form.
-    const page = historyPageSchema.parse(await (await fetch(`${server.url}/api/plans/${plan.id}/history`, { headers: { cookie: plan.owner.cookie } })).json());
+    const page = historyPageSchema.parse(await (await fetch(`${env.server.url}/api/plans/${plan.id}/history`, { headers: { cookie: plan.owner.cookie } })).json());
     expect(page.items.filter((i) => i.kind === 'export').map((i) => [i.by?.displayName, i.export?.format])).toEqual([
       ['Jo Price', 'docx'],
       ['Jo Price', 'docx'],
@@ -96,10 +82,10 @@ describe('a Word copy of the plan', () => {
   });
 
   it('is for members only, and says what is wrong with a bad request', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam Evans');
-    const other = await createTestPlan(server, 'england', 'Dai Jones');
+    const plan = await createTestPlan(env.server, 'england', 'Sam Evans');
+    const other = await createTestPlan(env.server, 'england', 'Dai Jones');
     expect((await copy(other.owner, plan.id, 'en')).status).toBe(403);
-    expect((await fetch(`${server.url}/api/plans/${plan.id}/copy.docx`)).status).toBe(401);
+    expect((await fetch(`${env.server.url}/api/plans/${plan.id}/copy.docx`)).status).toBe(401);
     const bad = await copy(plan.owner, plan.id, 'fr');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { id: string } }).error.id).toBe('invalidRequest');

@@ -2,36 +2,22 @@
 // each plan is next due a review — its next (or first) review, or the direct payment's review if that comes sooner.
 // Real server on port 0, temporary data directory, real y-websocket providers.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/closeCodes.js';
 import { myPlansAnswerSchema } from '../../shared/schemas.js';
-import { connectClient, createTestPlan, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
+import { createTestPlan, type TestMember, useTestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 const REVIEWS = 'data:reviews';
 
 describe('review dates', () => {
-  let server: Server;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.dispose();
-  });
-  const connect = async (planId: string, member: TestMember) => {
-    const client = connectClient(server.url, planId, member);
-    clients.push(client);
-    await waitForSync(client);
-    return client;
-  };
+  const env = useTestServer();
+  const { connect } = env;
   const myPlans = async (member: TestMember) =>
-    myPlansAnswerSchema.parse(await (await fetch(`${server.url}/api/plans`, { headers: { cookie: member.cookie } })).json()).plans;
+    myPlansAnswerSchema.parse(await (await fetch(`${env.server.url}/api/plans`, { headers: { cookie: member.cookie } })).json()).plans;
 
   it('"My plans" gives each plan’s next review, open or closed', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
     expect((await myPlans(plan.owner))[0]!.nextReview).toBeNull();
     const sam = await connect(plan.id, plan.owner);
     sam.doc.transact(() => {
@@ -47,12 +33,12 @@ describe('review dates', () => {
     sam.doc.getMap(REVIEWS).set('directPaymentReview', '2026-09-03');
     await waitFor(() => sam.isSaved(), 'saved');
     sam.destroy();
-    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+    await waitFor(() => env.server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
     expect((await myPlans(plan.owner))[0]!.nextReview).toBe('2026-09-03');
   });
 
   it('stores only real calendar days', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
     for (const bad of ['2026-02-30', '3 March', '2026-3-3', 20260303]) {
       const rogue = await connect(plan.id, plan.owner);
       rogue.doc.getMap(REVIEWS).set('firstReview', bad);

@@ -3,7 +3,7 @@
 // by the restorer that leaves every earlier entry as it was; an agreement is given for a content hash and goes out
 // of date when the plan changes. Real server on port 0, temporary data directory, real y-websocket providers.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { historyAuthorsSchema, historyPageSchema, historyVerificationSchema } from '../../shared/history.js';
 import { LIMITS } from '../../shared/limits.js';
@@ -18,31 +18,15 @@ import {
   type PlanComparison,
   type SectionDiff,
 } from '../../shared/versions.js';
-import { addTestMember, connectClient, createTestPlan, startTestServer, waitForSync, type TestClient, type TestMember } from '../helpers/server.js';
+import { addTestMember, createTestPlan, useTestServer, type TestClient, type TestMember } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 describe('versions, comparison, restore and agreement', () => {
-  let server: Server;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.dispose();
-  });
-
-  const connect = async (planId: string, member: TestMember) => {
-    const client = connectClient(server.url, planId, member);
-    clients.push(client);
-    await waitForSync(client);
-    return client;
-  };
+  const env = useTestServer();
+  const { connect } = env;
   const request = async (member: TestMember, method: 'GET' | 'POST', route: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${route}`, {
+    const res = await fetch(`${env.server.url}${route}`, {
       method,
       headers: { cookie: member.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -54,7 +38,7 @@ describe('versions, comparison, restore and agreement', () => {
     expect(answer.status, `${method} ${route}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
     return answer.body;
   };
-  const saved = (client: TestClient) => waitFor(() => client.isSaved(), 'saved');
+  const { saved } = env;
   const paragraph = (client: TestClient, sectionId: string) => {
     client.type(sectionId, '');
     return (client.doc.getXmlFragment(sectionFieldName(sectionId)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
@@ -75,8 +59,8 @@ describe('versions, comparison, restore and agreement', () => {
       .join('\n');
 
   it('compares a saved version with now, attributing every addition and removal to the member who made it', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
     const sam = await connect(plan.id, plan.owner);
     const meg = await connect(plan.id, megan);
 
@@ -134,7 +118,7 @@ describe('versions, comparison, restore and agreement', () => {
   });
 
   it('names a version by what the plan says: the same words give the same hash, however they were typed', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
     const sam = await connect(plan.id, plan.owner);
     sam.type('aboutMe', 'I like trains.');
     await saved(sam);
@@ -154,9 +138,9 @@ describe('versions, comparison, restore and agreement', () => {
   });
 
   it('refuses bad version requests with a clear answer', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const viewer = await addTestMember(server, plan, { name: 'Jo', role: 'provider', level: 'view' });
-    const outsider = await createTestPlan(server, 'england', 'Dai');
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const viewer = await addTestMember(env.server, plan, { name: 'Jo', role: 'provider', level: 'view' });
+    const outsider = await createTestPlan(env.server, 'england', 'Dai');
     const post = (member: TestMember, body: unknown) => request(member, 'POST', `/api/plans/${plan.id}/versions`, body);
 
     expect((await post(plan.owner, { name: '   ' })).status).toBe(400);
@@ -168,15 +152,15 @@ describe('versions, comparison, restore and agreement', () => {
     expect((await request(plan.owner, 'GET', `/api/plans/${plan.id}/compare?from=0`)).status).toBe(400);
     expect((await request(plan.owner, 'GET', `/api/plans/${plan.id}/compare?from=abc`)).status).toBe(400);
     expect((await request(plan.owner, 'GET', `/api/plans/AAAAAAAAAAAAAAAAAAAAAA/versions`)).status).toBe(404);
-    const unsigned = await fetch(`${server.url}/api/plans/${plan.id}/versions`);
+    const unsigned = await fetch(`${env.server.url}/api/plans/${plan.id}/versions`);
     expect(unsigned.status).toBe(401);
     // A viewer may still read the versions and compare them.
     expect(versionListSchema.parse(await ok(viewer, 'GET', `/api/plans/${plan.id}/versions`)).versions).toEqual([]);
   });
 
   it('limits how often one member may rebuild the plan from its history (comparisons, past versions, restores)', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
     const sam = await connect(plan.id, plan.owner);
     sam.type('aboutMe', 'Some words.');
     await saved(sam);
@@ -193,8 +177,8 @@ describe('versions, comparison, restore and agreement', () => {
   });
 
   it('restores a section as a new change by the restorer; every earlier entry stays exactly as it was', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
     const sam = await connect(plan.id, plan.owner);
     const meg = await connect(plan.id, megan);
     sam.type('howNeedsMet', 'A personal assistant three mornings a week.');
@@ -210,13 +194,13 @@ describe('versions, comparison, restore and agreement', () => {
     await saved(sam);
     await waitFor(() => sam.text('howNeedsMet') === 'Day centre on Mondays.', 'Sam to see Megan’s change');
 
-    const before = await server.histories.all(plan.id); // everything so far written out
+    const before = await env.server.histories.all(plan.id); // everything so far written out
     // Megan may not restore the whole plan: it would change Sam's own words. Nothing changes.
     expect(await request(megan, 'POST', `/api/plans/${plan.id}/restore`, { seq: version.seq })).toMatchObject({
       status: 403,
       body: { error: { id: 'sectionNotYours' } },
     });
-    expect(await server.history.read(plan.id)).toEqual(before);
+    expect(await env.server.history.read(plan.id)).toEqual(before);
 
     // She may restore the section she can edit; Sam sees it come back live, and About me keeps its new words.
     const result = restoreResultSchema.parse(await ok(megan, 'POST', `/api/plans/${plan.id}/restore`, { seq: version.seq, sectionId: 'howNeedsMet' }));
@@ -224,7 +208,7 @@ describe('versions, comparison, restore and agreement', () => {
     await waitFor(() => sam.text('howNeedsMet') === 'A personal assistant three mornings a week.', 'Sam to see the restore');
     expect(sam.text('aboutMe')).toBe('I like trains. And buses.');
 
-    const after = await server.history.read(plan.id);
+    const after = await env.server.history.read(plan.id);
     expect(after.slice(0, before.length)).toEqual(before);
     const restore = after.find((e) => e.seq === result.seq)!;
     expect(restore).toMatchObject({ kind: 'restore', accountId: megan.accountId, role: 'family', sections: ['howNeedsMet'], restore: { fromSeq: version.seq } });
@@ -260,7 +244,7 @@ describe('versions, comparison, restore and agreement', () => {
   });
 
   it('a restore also works on a plan nobody has open, and is saved', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
     const sam = await connect(plan.id, plan.owner);
     sam.type('aboutMe', 'Version one.');
     await saved(sam);
@@ -270,18 +254,18 @@ describe('versions, comparison, restore and agreement', () => {
     text.insert(0, 'Version two.');
     await saved(sam);
     sam.destroy();
-    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+    await waitFor(() => env.server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
 
     expect(restoreResultSchema.parse(await ok(plan.owner, 'POST', `/api/plans/${plan.id}/restore`, { seq: v1.seq })).restored).toEqual(['aboutMe']);
-    await waitFor(() => server.rooms.openRoom(plan.id) === undefined, 'the plan to close again');
+    await waitFor(() => env.server.rooms.openRoom(plan.id) === undefined, 'the plan to close again');
     const reopened = await connect(plan.id, plan.owner);
     expect(reopened.text('aboutMe')).toBe('Version one.');
   });
 
   it('agreement is given for what the plan says, person first, and goes out of date when the plan changes', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
-    const alex = await addTestMember(server, plan, { name: 'Alex', role: 'socialWorker' });
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
+    const alex = await addTestMember(env.server, plan, { name: 'Alex', role: 'socialWorker' });
     const sam = await connect(plan.id, plan.owner);
     const meg = await connect(plan.id, megan);
     let recordChanges = 0;
@@ -347,9 +331,9 @@ describe('versions, comparison, restore and agreement', () => {
   });
 
   it('only a social worker records the council’s sign-off, and a disagreement needs a reason', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
-    const megan = await addTestMember(server, plan, { name: 'Megan', role: 'family' });
-    const viewer = await addTestMember(server, plan, { name: 'Jo', role: 'provider', level: 'view' });
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
+    const viewer = await addTestMember(env.server, plan, { name: 'Jo', role: 'provider', level: 'view' });
     const post = (member: TestMember, body: unknown) => request(member, 'POST', `/api/plans/${plan.id}/agreement`, body);
     expect(await post(megan, { kind: 'signOff' })).toMatchObject({ status: 403, body: { error: { id: 'notAllowed' } } });
     expect(await post(plan.owner, { kind: 'signOff' })).toMatchObject({ status: 403 });
@@ -362,7 +346,7 @@ describe('versions, comparison, restore and agreement', () => {
   });
 
   it('when the history cannot be written: a version or agreement is refused with a clear answer, a restore still happens and is recorded later', async () => {
-    const plan = await createTestPlan(server, 'england', 'Sam');
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
     const sam = await connect(plan.id, plan.owner);
     sam.type('aboutMe', 'First words.');
     await saved(sam);
@@ -371,12 +355,12 @@ describe('versions, comparison, restore and agreement', () => {
     text.delete(0, text.length);
     text.insert(0, 'Second words.');
     await saved(sam);
-    await server.histories.all(plan.id);
+    await env.server.histories.all(plan.id);
 
     // The disk refuses every append to the history (reading it still works) until `failing` is turned off.
     let failing = true;
-    const append = server.history.append.bind(server.history);
-    server.history.append = (planId, batch) => (failing && planId === plan.id ? Promise.reject(new Error('ENOSPC: no space left on device')) : append(planId, batch));
+    const append = env.server.history.append.bind(env.server.history);
+    env.server.history.append = (planId, batch) => (failing && planId === plan.id ? Promise.reject(new Error('ENOSPC: no space left on device')) : append(planId, batch));
     expect(await request(plan.owner, 'POST', `/api/plans/${plan.id}/versions`, { name: 'Lost?' })).toMatchObject({
       status: 503,
       body: { error: { id: 'recordNotWritten' } },
@@ -393,11 +377,11 @@ describe('versions, comparison, restore and agreement', () => {
     // The retry (every 0.5 s at first, doubling) writes it without anyone asking.
     let recorded = false;
     for (const deadline = Date.now() + 15_000; !recorded && Date.now() < deadline; ) {
-      recorded = (await server.history.read(plan.id)).some((e) => e.kind === 'restore');
+      recorded = (await env.server.history.read(plan.id)).some((e) => e.kind === 'restore');
       if (!recorded) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(recorded, 'the restore recorded on a retry').toBe(true);
-    const entries = await server.histories.all(plan.id);
+    const entries = await env.server.histories.all(plan.id);
     // The refused version and agreement were not kept (the person was told); the restore was, before the later edit.
     expect(entries.filter((e) => e.kind === 'version').map((e) => e.version?.name)).toEqual(['First']);
     expect(entries.some((e) => e.kind === 'agreement')).toBe(false);
