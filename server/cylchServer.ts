@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { AccessEvents } from './accessEvents.js';
 import { PlanHistories } from './history/historyOperations.js';
 import { PlanRecords } from './history/planRecords.js';
+import { PlanCopies } from './exports/planCopies.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
@@ -50,7 +51,8 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
     histories.syncCircle(planId).catch((err: unknown) => log.error({ planId, err }, 'could not add circle changes to the history'));
   });
   const records = new PlanRecords({ rooms, store, circles, accounts, histories, log });
-  const httpServer = createServer(createApp({ store, accounts, circles, events, histories, records, log, clientDir }));
+  const copies = new PlanCopies({ store, circles, accounts, histories, records });
+  const httpServer = createServer(createApp({ store, accounts, circles, events, histories, records, copies, log, clientDir }));
   const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });
 
   await new Promise<void>((resolve, reject) => {

@@ -43,6 +43,7 @@ export const errors = {
   historyDamaged: () =>
     new AppError('historyDamaged', 503, 'This plan’s history could not be read back: part of it is damaged. The plan itself is safe. Ask your administrator to restore the history file.'),
   historyEntryNotFound: () => new AppError('historyEntryNotFound', 404, 'There is no such point in this plan’s history.'),
+  versionNotFound: () => new AppError('versionNotFound', 404, 'This plan has no saved version there. Choose one from the list of versions.'),
   sectionNotYours: () =>
     new AppError('sectionNotYours', 403, 'This would change a section only someone else may change. Restore a section you can edit, or ask the person whose plan it is.'),
   tooManyRebuilds: () =>

@@ -25,6 +25,7 @@ export const ERROR_IDS = [
   'cannotChangePerson',
   'lastManager',
   'historyEntryNotFound',
+  'versionNotFound',
   'historyDamaged',
   'sectionNotYours',
   'recordNotWritten',

@@ -2,6 +2,7 @@
 // hash-chained record of every accepted change (server/history/). Parsed by the browser.
 
 import { z } from 'zod';
+import { exportRecordSchema } from './copies.js';
 import { LEVELS } from './permissions.js';
 import { ROLES } from './roles.js';
 import { SECTION_IDS, type SectionId } from './sections.js';
@@ -53,8 +54,11 @@ export const historyItemSchema = z.strictObject({
   agreement: z.strictObject({ kind: z.enum(['agree', 'disagree', 'signOff']), reason: z.string().nullable() }).nullable(),
   /** For a restore: the point the sections were restored to (its time, and its version's name if it is one). */
   restore: z.strictObject({ fromSeq: z.number().int().positive(), fromAt: z.iso.datetime(), versionName: z.string().nullable() }).nullable(),
-  /** For a download of the history (for a subject access request or a complaint): in which format. */
-  export: z.strictObject({ format: z.enum(['json', 'csv', 'docx']) }).nullable(),
+  /**
+   * For a download — of the history (for a subject access request or a complaint) or a copy of the plan: in which
+   * format, and for a copy its language, the saved version it shows (with that version's name) and who it was for.
+   */
+  export: exportRecordSchema.extend({ versionName: z.string().nullable().optional() }).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

@@ -76,9 +76,10 @@ export interface CopyInput {
   title: string | null;
   jurisdiction: Jurisdiction;
   language: Language;
-  /** When the copy was made, and (for a saved version) its name. */
+  /** When the copy was made; for a saved version, its name and when it was saved; who the copy was made for. */
   madeAt: Date;
-  versionName: string | null;
+  version: { name: string; at: Date } | null;
+  givenTo: string | null;
   circle: { displayName: string; role: string }[];
   agreement: AgreementView;
 }
@@ -91,11 +92,15 @@ export function planCopyBlocks(input: CopyInput): Block[] {
   const notGiven = t('budget.notGiven');
   const blocks: Block[] = [];
   blocks.push({ kind: 'title', text: input.title ?? t('home.untitled') });
+  const date = (d: Date) => day(d.toISOString().slice(0, 10));
+  const law = t(`jurisdiction.${input.jurisdiction}`);
   blocks.push({
     kind: 'paragraph',
-    text: t('copy.madeOn', { date: day(input.madeAt.toISOString().slice(0, 10)), law: t(`jurisdiction.${input.jurisdiction}`) }),
+    text: input.version
+      ? t('copy.versionOf', { name: input.version.name, date: date(input.version.at), made: date(input.madeAt), law })
+      : t('copy.madeOn', { date: date(input.madeAt), law }),
   });
-  if (input.versionName) blocks.push({ kind: 'paragraph', text: t('copy.version', { name: input.versionName }) });
+  if (input.givenTo) blocks.push({ kind: 'paragraph', text: t('copy.madeFor', { name: input.givenTo }) });
 
   // The front page.
   const front = readFrontPage(part(DATA_PARTS.frontPage.root));

@@ -3,6 +3,7 @@
 
 import * as Y from 'yjs';
 import type { HistoryAuthors, HistoryItem, HistoryPage, HistoryPerson, HistoryQuery, HistoryVerification } from '../../shared/history.js';
+import type { ExportRecord } from '../../shared/copies.js';
 import type { SectionId } from '../../shared/sections.js';
 import { DamagedFileError, errors } from '../errors.js';
 import type { AccountStore, CircleStore, HistoryStore, StoredHistoryEntry } from '../storage/types.js';
@@ -86,7 +87,7 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
     version: first.version ? { name: first.version.name } : null,
     agreement: first.agreement ? { kind: first.agreement.kind, reason: first.agreement.reason } : null,
     restore: first.restore ? restoredFrom(first.restore.fromSeq, all) : null,
-    export: first.export ?? null,
+    export: first.export ? { ...first.export, versionName: first.export.versionSeq ? (all[first.export.versionSeq - 1]?.version?.name ?? null) : null } : null,
   };
 }
 
@@ -291,11 +292,12 @@ export class PlanHistories {
   }
 
   /**
-   * Records that `accountId` downloaded the history (after the download was put together, so it is in the next one).
-   * Straight to the store: it changes nothing in the plan, so it need not wait for the open plan's bursts.
+   * Records that `accountId` downloaded the history or a copy of the plan (after the download was put together, so
+   * a history download is in the next one). Straight to the store: it changes nothing in the plan, so it need not
+   * wait for the open plan's bursts.
    */
-  async recordExport(planId: string, accountId: string, role: HistoryPerson['role'], format: 'json' | 'csv' | 'docx'): Promise<void> {
-    await this.history.append(planId, [{ ...blankEntry('export', new Date().toISOString()), accountId, role, export: { format } }]);
+  async recordExport(planId: string, accountId: string, role: HistoryPerson['role'], record: ExportRecord): Promise<void> {
+    await this.history.append(planId, [{ ...blankEntry('export', new Date().toISOString()), accountId, role, export: record }]);
   }
 
   /** Every entry, oldest first, with names: for a subject access request or a complaint. */
@@ -337,7 +339,7 @@ function detailOf(r: Awaited<ReturnType<PlanHistories['exportEntries']>>[number]
   if (r.version) return r.version.name;
   if (r.agreement) return r.agreement.reason === null ? r.agreement.kind : `${r.agreement.kind}: ${r.agreement.reason}`;
   if (r.restore) return `restored to entry ${r.restore.fromSeq}`;
-  if (r.export) return r.export.format;
+  if (r.export) return [r.export.format, r.export.lang, r.export.versionSeq ? `version at entry ${r.export.versionSeq}` : '', r.export.givenTo ? `given to ${r.export.givenTo}` : ''].filter(Boolean).join('; ');
   return '';
 }
 

@@ -28,9 +28,6 @@ import type { Rooms } from '../sync/rooms.js';
 import { recordChangedMessage } from '../sync/messages.js';
 import { applyRestore, freshClientId } from '../sync/serverChange.js';
 import type { AccountStore, CircleStore, NewHistoryEntry, PlanStore, StoredHistoryEntry } from '../storage/types.js';
-import { docxCopy } from '../exports/docxCopy.js';
-import { planCopyBlocks, translate, type Language } from '../exports/planCopy.js';
-import { getPlan } from '../plans/planOperations.js';
 import { comparePoints } from './compare.js';
 import { namer, rebuildAt, type PlanHistories } from './historyOperations.js';
 import { planContentHash, sectionContent } from './planContent.js';
@@ -83,28 +80,6 @@ export class PlanRecords {
   /** A structured part of the plan as it is now (JSON). */
   partJson(planId: string, root: string): Promise<Record<string, unknown>> {
     return this.withPlanDoc(planId, (doc) => doc.getMap(root).toJSON() as Record<string, unknown>);
-  }
-
-  /**
-   * A Word copy of the plan as it is now, in `language`, for `accountId` (a member who may export it). The copy is
-   * recorded in the history: who took it, when, in which form.
-   */
-  async wordCopy(planId: string, accountId: string, language: Language): Promise<{ file: Buffer; title: string }> {
-    const plan = await getPlan(this.deps.store, planId);
-    const circle = await this.deps.circles.getCircle(planId);
-    const member = requireMember(circle, accountId);
-    if (!can(member, 'exportPlan', planAccessOf(circle))) throw errors.notAllowed();
-    const agreement = await this.agreementView(planId);
-    const nameOf = await namer(this.deps.accounts);
-    const people = await Promise.all(circle.members.map(async (m) => ({ displayName: await nameOf(m.accountId), role: m.role })));
-    const madeAt = new Date();
-    const blocks = await this.withPlanDoc(planId, (doc) =>
-      planCopyBlocks({ doc, title: plan.title, jurisdiction: plan.jurisdiction, language, madeAt, versionName: null, circle: people, agreement }),
-    );
-    const title = plan.title ?? translate(language, 'home.untitled');
-    const file = await docxCopy(blocks, language, title);
-    await this.deps.histories.recordExport(planId, member.accountId, member.role, 'docx');
-    return { file, title };
   }
 
   /** When the plan is next due a review, from its review dates. */
@@ -219,9 +194,14 @@ export class PlanRecords {
     });
   }
 
-  async agreementView(planId: string): Promise<AgreementView> {
-    const entries = await this.deps.histories.all(planId);
-    const currentHash = await this.currentHash(planId);
+  /**
+   * Who has agreed, disagreed or signed off, and who has not said yet. `asOf` gives it as it stood at a saved point
+   * (for a copy of a version): statements recorded up to that entry, "current" when given for that point's content.
+   */
+  async agreementView(planId: string, asOf?: { seq: number; contentHash: string }): Promise<AgreementView> {
+    const all = await this.deps.histories.all(planId);
+    const entries = asOf ? all.slice(0, asOf.seq) : all;
+    const currentHash = asOf?.contentHash ?? (await this.currentHash(planId));
     const circle = await this.deps.circles.getCircle(planId);
     const nameOf = await namer(this.deps.accounts);
     const latest = new Map<string, StoredHistoryEntry>();

@@ -19,6 +19,7 @@ import { historyRoutes } from './historyRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
 import { historyRebuildLimit } from './rebuildLimit.js';
 import type { PlanRecords } from '../history/planRecords.js';
+import type { PlanCopies } from '../exports/planCopies.js';
 import { planRoutes } from './planRoutes.js';
 
 export function createApp(options: {
@@ -28,10 +29,11 @@ export function createApp(options: {
   events: AccessEvents;
   histories: PlanHistories;
   records: PlanRecords;
+  copies: PlanCopies;
   log: Logger;
   clientDir: string;
 }): express.Express {
-  const { store, accounts, circles, events, histories, records, log, clientDir } = options;
+  const { store, accounts, circles, events, histories, records, copies, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -67,7 +69,7 @@ export function createApp(options: {
   api.use('/plans/:planId/circle', planCircleRoutes({ store, accounts, circles, events }));
   const rebuildLimit = historyRebuildLimit();
   api.use('/plans/:planId/history', historyRoutes(store, circles, histories, rebuildLimit));
-  api.use('/plans/:planId', recordRoutes(store, circles, records, rebuildLimit));
+  api.use('/plans/:planId', recordRoutes(store, circles, records, copies, rebuildLimit));
   api.use('/plans', planRoutes(store, circles, events, records));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));

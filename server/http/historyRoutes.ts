@@ -44,14 +44,14 @@ export function historyRoutes(store: PlanStore, circles: CircleStore, histories:
   router.get('/export.json', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'exportPlan');
     const entries = await histories.exportEntries(plan.id);
-    await histories.recordExport(plan.id, plan.member.accountId, plan.member.role, 'json');
+    await histories.recordExport(plan.id, plan.member.accountId, plan.member.role, { format: 'json' });
     res.attachment(`cylch-history-${plan.id}.json`);
     res.json({ plan: { id: plan.id, title: plan.title }, exportedAt: new Date().toISOString(), entries });
   });
   router.get('/export.csv', rebuildLimit, async (req, res) => {
     const plan = await planFor(req, 'exportPlan');
     const entries = await histories.exportEntries(plan.id);
-    await histories.recordExport(plan.id, plan.member.accountId, plan.member.role, 'csv');
+    await histories.recordExport(plan.id, plan.member.accountId, plan.member.role, { format: 'csv' });
     res.attachment(`cylch-history-${plan.id}.csv`);
     res.type('text/csv; charset=utf-8').send(`\uFEFF${historyCsv(entries)}`);
   });

@@ -2,23 +2,21 @@
 // validate, check membership, call the named operation in server/history/planRecords.ts (which checks the rights).
 
 import { Router, type Request, type RequestHandler } from 'express';
-import { z } from 'zod';
+import { copyQuerySchema, type CopyFormat } from '../../shared/copies.js';
 import { can } from '../../shared/permissions.js';
 import { agreementRequestSchema, compareQuerySchema, newVersionSchema, restoreRequestSchema } from '../../shared/versions.js';
 import { planAccessOf, requireMember } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
+import type { PlanCopies } from '../exports/planCopies.js';
 import type { PlanRecords } from '../history/planRecords.js';
 import { getPlan } from '../plans/planOperations.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 import { requireAccount } from './sessions.js';
 import { parseOrThrow } from './validate.js';
 
-/** A copy's language: English or Welsh (the person's own words are never translated). */
-const copyQuerySchema = z.strictObject({ lang: z.enum(['en', 'cy']).default('en') });
-
 const planIdOf = (req: Request) => String((req.params as Record<string, string | undefined>).planId);
 
-export function recordRoutes(store: PlanStore, circles: CircleStore, records: PlanRecords, rebuildLimit: RequestHandler): Router {
+export function recordRoutes(store: PlanStore, circles: CircleStore, records: PlanRecords, copies: PlanCopies, rebuildLimit: RequestHandler): Router {
   // Only these paths: the plan's other routes (planRoutes) answer for themselves.
   const router = Router({ mergeParams: true });
   /** The plan and the asker's membership of it (404 for an unknown plan, 403 for someone not in its circle). */
@@ -46,13 +44,20 @@ export function recordRoutes(store: PlanStore, circles: CircleStore, records: Pl
     const { plan } = await memberOf(req);
     res.json(await records.restore(plan.id, req.account!.id, parseOrThrow(restoreRequestSchema, req.body)));
   });
-  router.get('/copy.docx', requireAccount, rebuildLimit, async (req, res) => {
-    const { plan } = await memberOf(req);
-    const { lang } = parseOrThrow(copyQuerySchema, req.query);
-    const { file, title } = await records.wordCopy(plan.id, req.account!.id, lang);
-    res.attachment(`${title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'plan'}.docx`);
-    res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(file);
-  });
+  // Copies to take away (the person's own words are never translated; the labels are in the language asked for).
+  const MEDIA_TYPES: Record<CopyFormat, string> = {
+    pdf: 'application/pdf',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+  for (const format of ['pdf', 'docx'] as const) {
+    router.get(`/copy.${format}`, requireAccount, rebuildLimit, async (req, res) => {
+      const { plan } = await memberOf(req);
+      const query = parseOrThrow(copyQuerySchema, req.query);
+      const { file, title } = await copies.make(plan.id, req.account!.id, format, query);
+      res.attachment(`${title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'plan'}.${format}`);
+      res.type(MEDIA_TYPES[format]).send(file);
+    });
+  }
   router.get('/agreement', requireAccount, async (req, res) => {
     const { plan } = await memberOf(req);
     res.json(await records.agreementView(plan.id));

@@ -6,6 +6,7 @@ import type { PlanMeta } from '../../shared/schemas.js';
 import type { SectionId } from '../../shared/sections.js';
 import type { HistoryKind } from '../../shared/history.js';
 import type { AgreementKind } from '../../shared/versions.js';
+import type { ExportRecord } from '../../shared/copies.js';
 
 export interface PlanStore {
   /** Record a new plan with an empty document. Rejects if the id is taken. */
@@ -168,8 +169,11 @@ export interface StoredHistoryEntry {
   agreement?: { kind: AgreementKind; reason: string | null; contentHash: string };
   /** For a restore: the entry whose state the sections were brought back to. Its `updates` are the change made. */
   restore?: { fromSeq: number };
-  /** For a download of the history: its format (the entry is made after the download is put together). */
-  export?: { format: 'json' | 'csv' | 'docx' };
+  /**
+   * For a download of the history or a copy of the plan: its format, and for a copy its language, version and who it
+   * was for (the entry is made after the download is put together).
+   */
+  export?: ExportRecord;
   prevHash: string;
   hash: string;
 }

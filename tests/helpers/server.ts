@@ -119,6 +119,8 @@ export function connectClient(baseUrl: string, planId: string, member: Pick<Test
   provider.messageHandlers[MessageType.access] = (_encoder, decoder: decoding.Decoder) => {
     client.access = accessSchema.parse(JSON.parse(decoding.readVarString(decoder)));
   };
+  // "The record changed" (a version, an agreement): the pages refetch; these clients have nothing to refetch.
+  provider.messageHandlers[MessageType.recordChanged] = () => {};
   provider.on('connection-close', (event) => {
     if (event) client.closes.push({ code: event.code, reason: event.reason });
   });

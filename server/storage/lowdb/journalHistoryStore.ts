@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { HISTORY_KINDS } from '../../../shared/history.js';
 import { ROLES } from '../../../shared/roles.js';
 import { AGREEMENT_KINDS } from '../../../shared/versions.js';
+import { exportRecordSchema } from '../../../shared/copies.js';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
 import { DamagedFileError } from '../../errors.js';
 import { entryHash, GENESIS_HASH } from '../../history/chain.js';
@@ -44,7 +45,7 @@ const entrySchema = z.strictObject({
   version: z.strictObject({ name: z.string(), contentHash: hashSchema }).optional(),
   agreement: z.strictObject({ kind: z.enum(AGREEMENT_KINDS), reason: z.string().nullable(), contentHash: hashSchema }).optional(),
   restore: z.strictObject({ fromSeq: z.number().int().positive() }).optional(),
-  export: z.strictObject({ format: z.enum(['json', 'csv', 'docx']) }).optional(),
+  export: exportRecordSchema.optional(),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
