@@ -2,6 +2,7 @@
 // version), and who it is for. Each copy made is recorded in the plan's history with these details.
 
 import { z } from 'zod';
+import { ROLES } from './roles.js';
 
 export const COPY_FORMATS = ['pdf', 'docx'] as const;
 export type CopyFormat = (typeof COPY_FORMATS)[number];
@@ -41,3 +42,19 @@ export const exportRecordSchema = z.strictObject({
   givenTo: z.string().max(GIVEN_TO_MAX).optional(),
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
+
+/** One copy made, as the copies page lists it (GET /api/plans/:planId/copies), newest first. */
+export const copyRecordSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  at: z.iso.datetime(),
+  /** Who took it (as historyPersonSchema; not imported, as shared/history.ts builds on this file). */
+  by: z.strictObject({ accountId: z.string(), displayName: z.string(), role: z.enum(ROLES) }).nullable(),
+  format: z.enum(COPY_FORMATS),
+  lang: z.enum(COPY_LANGUAGES).nullable(),
+  versionSeq: z.number().int().positive().nullable(),
+  versionName: z.string().nullable(),
+  givenTo: z.string().nullable(),
+});
+export type CopyRecord = z.infer<typeof copyRecordSchema>;
+export const copyListSchema = z.strictObject({ copies: z.array(copyRecordSchema) });
+export type CopyList = z.infer<typeof copyListSchema>;

@@ -15,6 +15,7 @@ import { SignUpPage } from './pages/SignUpPage.js';
 import { matchRoute, usePath } from './router.js';
 import { InvitationPage } from './pages/InvitationPage.js';
 import { VersionsPage } from './pages/VersionsPage.js';
+import { CopiesPage } from './pages/CopiesPage.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function App() {
         {route.page === 'history' && <HistoryPage key={route.planId} planId={route.planId} />}
         {route.page === 'versions' && <VersionsPage key={route.planId} planId={route.planId} />}
         {route.page === 'compare' && <ComparePage key={route.planId} planId={route.planId} />}
+        {route.page === 'copies' && <CopiesPage key={route.planId} planId={route.planId} />}
         {route.page === 'signIn' && <SignInPage />}
         {route.page === 'signUp' && <SignUpPage />}
         {route.page === 'account' && <AccountPage />}

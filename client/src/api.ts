@@ -2,6 +2,7 @@
 // request the server found invalid, the fields at fault, so a form can say which one to fix.
 
 import { z } from 'zod';
+import { copyListSchema, type CopyFormat, type CopyLanguage, type CopyList } from '../../shared/copies.js';
 import { ERROR_IDS, type ErrorId } from '../../shared/errors.js';
 import {
   historyDocumentSchema,
@@ -262,4 +263,49 @@ export async function fetchAgreement(planId: string): Promise<AgreementView> {
 /** Agree, disagree (with a reason) or, for a social worker, record the council's sign-off, for the plan as it is now. */
 export async function recordAgreement(planId: string, request: AgreementRequest): Promise<AgreementStatement> {
   return parseAnswer(agreementStatementSchema, await call(`${planPath(planId)}/agreement`, { post: request }));
+}
+
+/** Every copy of the plan made so far: who took it, when, in which form and language, of which version, for whom. */
+export async function fetchCopies(planId: string): Promise<CopyList> {
+  return parseAnswer(copyListSchema, await call(`${planPath(planId)}/copies`));
+}
+
+/**
+ * Makes a copy of the plan (or of the saved version at entry `version`) as a file, with the name the server gives
+ * it. Fetched rather than followed as a link, so a refusal is shown on the page in words, not as a bare answer.
+ */
+export async function makeCopy(
+  planId: string,
+  format: CopyFormat,
+  request: { lang: CopyLanguage; version: number | null; givenTo: string },
+): Promise<{ file: Blob; name: string }> {
+  const query = new URLSearchParams({ lang: request.lang });
+  if (request.version !== null) query.set('version', String(request.version));
+  if (request.givenTo.trim()) query.set('givenTo', request.givenTo.trim());
+  let res: Response;
+  try {
+    res = await fetch(`${planPath(planId)}/copy.${format}?${query.toString()}`, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError('network');
+  }
+  if (!res.ok) {
+    const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
+    throw parsed.success ? new ApiError(parsed.data.error.id, parsed.data.error.issues ?? []) : new ApiError('internal');
+  }
+  return { file: await res.blob(), name: fileNameOf(res.headers.get('content-disposition'), `plan.${format}`) };
+}
+
+/** The file name in a Content-Disposition header (RFC 6266: `filename*` in UTF-8 first, then `filename`). */
+export function fileNameOf(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="([^"]*)"/i.exec(header);
+  return plain?.[1] || fallback;
 }

@@ -91,6 +91,7 @@ export type Route =
   | { page: 'history'; planId: string }
   | { page: 'versions'; planId: string }
   | { page: 'compare'; planId: string }
+  | { page: 'copies'; planId: string }
   | { page: 'signIn' }
   | { page: 'signUp' }
   | { page: 'account' }
@@ -109,10 +110,10 @@ export function matchRoute(path: string): Route {
   if (fixed) return fixed;
   const invitation = /^\/invitations\/([A-Za-z0-9_-]{43})\/?$/.exec(path);
   if (invitation) return { page: 'invitation', token: invitation[1]! };
-  const plan = /^\/plans\/([^/]+)(?:\/(history|versions|compare))?\/?$/.exec(path);
+  const plan = /^\/plans\/([^/]+)(?:\/(history|versions|compare|copies))?\/?$/.exec(path);
   if (!plan) return { page: 'notFound' };
   try {
-    const page = (plan[2] as 'history' | 'versions' | 'compare' | undefined) ?? 'plan';
+    const page = (plan[2] as 'history' | 'versions' | 'compare' | 'copies' | undefined) ?? 'plan';
     return { page, planId: decodeURIComponent(plan[1]!) };
   } catch {
     return { page: 'notFound' }; // a malformed %-escape: no plan can live at that address

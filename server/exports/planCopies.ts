@@ -3,7 +3,7 @@
 // when, in which form and language, of which version, and who it was given to.
 
 import * as Y from 'yjs';
-import type { CopyFormat, CopyQuery } from '../../shared/copies.js';
+import type { CopyFormat, CopyList, CopyQuery } from '../../shared/copies.js';
 import { can } from '../../shared/permissions.js';
 import { planAccessOf, requireMember } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
@@ -69,5 +69,27 @@ export class PlanCopies {
       ...(query.givenTo !== undefined ? { givenTo: query.givenTo } : {}),
     });
     return { file, title };
+  }
+
+  /** Every copy of the plan made so far, newest first (history downloads are in the history, not here). */
+  async list(planId: string): Promise<CopyList> {
+    const entries = await this.deps.histories.all(planId);
+    const nameOf = await namer(this.deps.accounts);
+    const copies: CopyList['copies'] = [];
+    for (const e of [...entries].reverse()) {
+      const record = e.export;
+      if (!record || (record.format !== 'pdf' && record.format !== 'docx')) continue;
+      copies.push({
+        seq: e.seq,
+        at: e.at,
+        by: e.accountId && e.role ? { accountId: e.accountId, displayName: await nameOf(e.accountId), role: e.role } : null,
+        format: record.format,
+        lang: record.lang ?? null,
+        versionSeq: record.versionSeq ?? null,
+        versionName: record.versionSeq ? (entries[record.versionSeq - 1]?.version?.name ?? null) : null,
+        givenTo: record.givenTo ?? null,
+      });
+    }
+    return { copies };
   }
 }

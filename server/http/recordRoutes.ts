@@ -49,6 +49,10 @@ export function recordRoutes(store: PlanStore, circles: CircleStore, records: Pl
     pdf: 'application/pdf',
     docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   };
+  router.get('/copies', requireAccount, async (req, res) => {
+    const { plan } = await memberOf(req);
+    res.json(await copies.list(plan.id));
+  });
   for (const format of ['pdf', 'docx'] as const) {
     router.get(`/copy.${format}`, requireAccount, rebuildLimit, async (req, res) => {
       const { plan } = await memberOf(req);

@@ -35,9 +35,14 @@ export async function createTestPlan(
   server: Stores,
   jurisdiction: 'england' | 'wales' = 'england',
   ownerName = 'Rhian',
+  options: { language?: 'en' | 'cy' } = {},
 ): Promise<PlanMeta & { owner: TestMember }> {
   const owner = await createTestAccount(server, ownerName);
-  const meta = await createPlan(server.store, server.circles, owner.accountId, { jurisdiction, title: `Test plan for ${ownerName}`, language: 'en' });
+  const meta = await createPlan(server.store, server.circles, owner.accountId, {
+    jurisdiction,
+    title: `Test plan for ${ownerName}`,
+    language: options.language ?? 'en',
+  });
   return { ...meta, owner: { ...owner, role: 'person', level: 'edit' } };
 }
 

@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { copyListSchema } from '../../shared/copies.js';
 import { historyPageSchema } from '../../shared/history.js';
 import { catalogues } from '../../shared/i18n/index.js';
 import { SECTIONS } from '../../shared/sections.js';
@@ -159,6 +160,15 @@ describe('copies of the plan', () => {
       { format: 'pdf', lang: 'cy', versionName: null },
       { format: 'pdf', lang: 'en', versionSeq: seq, versionName: 'Draft for the review meeting', givenTo: 'Dr Rhys Jones (GP)' },
     ]);
+    // The copies page lists copies of the plan (not downloads of the history), newest first.
+    await fetch(`${env.server.url}/api/plans/${plan.id}/history/export.csv`, { headers: { cookie: plan.owner.cookie } });
+    const list = copyListSchema.parse(await (await fetch(`${env.server.url}/api/plans/${plan.id}/copies`, { headers: { cookie: plan.owner.cookie } })).json());
+    expect(list.copies.map((c) => [c.format, c.lang, c.versionName, c.givenTo, c.by?.displayName])).toEqual([
+      ['docx', 'cy', null, null, 'Sam Evans'],
+      ['docx', 'en', 'Draft for the review meeting', 'Dr Rhys Jones (GP)', 'Sam Evans'],
+      ['pdf', 'cy', null, null, 'Sam Evans'],
+      ['pdf', 'en', 'Draft for the review meeting', 'Dr Rhys Jones (GP)', 'Sam Evans'],
+    ]);
     // Only a saved version can be copied that way; a bad number or a too-long name is refused with a reason.
     const notVersion = await copy(plan.owner, plan.id, 'en', 'pdf', '&version=1');
     expect(notVersion.status).toBe(404);
@@ -174,6 +184,7 @@ describe('copies of the plan', () => {
     const other = await createTestPlan(env.server, 'england', 'Dai Jones');
     expect((await copy(other.owner, plan.id, 'en')).status).toBe(403);
     expect((await copy(other.owner, plan.id, 'en', 'pdf')).status).toBe(403);
+    expect((await fetch(`${env.server.url}/api/plans/${plan.id}/copies`, { headers: { cookie: other.owner.cookie } })).status).toBe(403);
     expect((await fetch(`${env.server.url}/api/plans/${plan.id}/copy.docx`)).status).toBe(401);
     expect((await fetch(`${env.server.url}/api/plans/${plan.id}/copy.pdf`)).status).toBe(401);
     const bad = await copy(plan.owner, plan.id, 'fr');

@@ -33,7 +33,7 @@ import { SectionEditor } from './SectionEditor.js';
 import { SectionRightsToggle } from './SectionRightsToggle.js';
 
 export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { plan } = props;
   const { session, snapshot, refused, dismissRefusal } = usePlanSession(plan.id);
   const me = snapshot?.access ?? null;
@@ -92,13 +92,9 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
             <Link className="history-link" href={`/plans/${encodeURIComponent(plan.id)}/versions`}>
               {t('versions.link')}
             </Link>
-            {/* A file, not a page: the browser downloads it (the server records the copy). */}
-            <a className="history-link" href={`/api/plans/${encodeURIComponent(plan.id)}/copy.docx?lang=${i18n.language === 'cy' ? 'cy' : 'en'}`} download aria-describedby="copy-hint">
-              {t('copy.download')}
-            </a>
-            <span className="hint visually-hidden" id="copy-hint">
-              {t('copy.downloadHint')}
-            </span>
+            <Link className="history-link" href={`/plans/${encodeURIComponent(plan.id)}/copies`}>
+              {t('copies.link')}
+            </Link>
             <span className="hint" id="share-hint">
               {t('plan.shareHint')}
             </span>

@@ -40,7 +40,12 @@ function baseSentence(item: Item, language: string, t: TFunction): string {
   if (item.kind === 'circle' && item.circle) return circleSentence(item.circle, who, item.by?.accountId ?? null, language, t);
   if (item.kind === 'version' && item.version) return t('history.version.saved', { who, name: item.version.name });
   if (item.kind === 'agreement' && item.agreement) return agreementSentence(item.agreement, who, t);
-  if (item.kind === 'export' && item.export) return t(`history.export.${item.export.format}`, { who });
+  if (item.kind === 'export' && item.export) {
+    const { format, versionName, givenTo } = item.export;
+    const said = t(`history.export.${format}`, { who });
+    const ofVersion = versionName ? t('history.export.ofVersion', { sentence: said, name: versionName }) : said;
+    return givenTo ? t('history.export.givenTo', { sentence: ofVersion, name: givenTo }) : ofVersion;
+  }
   if (item.kind === 'restore' && item.restore) {
     const then = new Date(item.restore.fromAt);
     const values = { who, sections, date: formatDay(then, language, t), time: formatTime(then) };

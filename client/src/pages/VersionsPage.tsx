@@ -123,6 +123,11 @@ function VersionRow(props: { planId: string; version: Version; mayRestore: boole
           </Link>
         </p>
       )}
+      <p className="version-actions">
+        <Link href={`/plans/${encodeURIComponent(props.planId)}/copies?version=${version.seq}`} aria-describedby={`${id}-name`}>
+          {t('copies.takeCopy')}
+        </Link>
+      </p>
       {props.mayRestore && !version.current && (
         <RestoreAction
           planId={props.planId}
