@@ -1,4 +1,4 @@
-// Plain words in the browser: jargon in a section's prompt is explained on keyboard focus and on hover, tied to the
+// Plain words in the browser: jargon in a section's prompt (and in a field's label) is explained on keyboard focus and on hover, tied to the
 // term for screen readers, dismissed with Escape; each section's longer hint with an example opens on request; the
 // same in Welsh, where the Welsh words (mutated, as written) are explained.
 
@@ -36,6 +36,16 @@ it('explains jargon on focus and hover, and gives a longer hint on request, in E
   await screenshot(page, 'glossary');
   await page.mouse.move(5, 5);
   await expect.poll(() => isfTip.isVisible()).toBe(false);
+
+  // A field label's jargon: a label cannot hold a button, so the term is explained by one beside it.
+  const labelTerm = page.locator('#section-personalBudget .label-terms .glossary-term', { hasText: 'What does “Indicative budget” mean?' });
+  await labelTerm.focus();
+  const labelTip = page.locator(`[id="${await labelTerm.getAttribute('aria-describedby')}"]`);
+  await expect.poll(() => labelTip.isVisible()).toBe(true);
+  expect(await labelTip.innerText()).toMatch(/^indicative budget: /);
+  await screenshot(page, 'glossary-label');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => labelTip.isVisible()).toBe(false);
 
   // The longer hint with an example, on request.
   const more = page.locator('#section-whatMatters').getByRole('button', { name: 'More help with this section' });

@@ -20,6 +20,26 @@ export function Glossed({ text }: { text: string }) {
   return <>{parts}</>;
 }
 
+/**
+ * The jargon in a field's label, explained beside it: a form label cannot hold a button, so each term in `label`
+ * (and not already explained in the field's hint, `hint`) gets a small "What does “direct payment” mean?" button
+ * after it, with the meaning shown and read the same way as in prompts.
+ */
+export function LabelTerms({ label, hint }: { label: string; hint?: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const inHint = new Set(hint ? findTerms(hint, i18n.language).map((m) => m.id) : []);
+  const seen = new Set<GlossaryId>();
+  const terms = findTerms(label, i18n.language).filter((m) => !inHint.has(m.id) && !seen.has(m.id) && seen.add(m.id));
+  if (terms.length === 0) return null;
+  return (
+    <span className="label-terms">
+      {terms.map((m) => (
+        <Term key={m.id} id={m.id} words={t('glossary.whatDoes', { term: label.slice(m.start, m.end) })} />
+      ))}
+    </span>
+  );
+}
+
 function Term(props: { id: GlossaryId; words: string }) {
   const { t } = useTranslation();
   const tipId = useId();

@@ -9,6 +9,7 @@ import { DATA_PARTS, MANAGEMENT_OPTIONS, readManagement, type Management } from 
 import { MoneyField } from './MoneyField.js';
 import { PartTextField } from './PartTextField.js';
 import { usePartJson, useSetField } from './usePart.js';
+import { Glossed, LabelTerms } from './Glossed.js';
 
 const ROOT = DATA_PARTS.management.root;
 const PAYMENT_FREQUENCIES = FREQUENCIES.filter((f) => f !== 'oneOff');
@@ -30,6 +31,7 @@ export function ManagementPanel(props: { doc: Y.Doc; readOnly: boolean }) {
       ) : (
         <fieldset>
           <legend>{t('management.legend')}</legend>
+          <LabelTerms label={t('management.legend')} />
           {MANAGEMENT_OPTIONS.map((option) => (
             <div className="choice" key={option}>
               <input
@@ -42,8 +44,9 @@ export function ManagementPanel(props: { doc: Y.Doc; readOnly: boolean }) {
                 onChange={() => setField(part, 'how', option satisfies Management)}
               />
               <label htmlFor={`management-${option}`}>{t(`management.how.${option}`)}</label>
+              <LabelTerms label={t(`management.how.${option}`)} hint={t(`management.hint.${option}`)} />
               <span className="hint" id={`management-${option}-hint`}>
-                {t(`management.hint.${option}`)}
+                <Glossed text={t(`management.hint.${option}`)} />
               </span>
             </div>
           ))}
@@ -67,6 +70,7 @@ export function ManagementPanel(props: { doc: Y.Doc; readOnly: boolean }) {
           ) : (
             <div className="field">
               <label htmlFor="management-directPaymentFrequency">{t('management.directPaymentFrequency')}</label>
+              <LabelTerms label={t('management.directPaymentFrequency')} />
               <select
                 id="management-directPaymentFrequency"
                 value={management.directPaymentFrequency ?? ''}

@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, parseMoney } from '../../../shared/budget.js';
+import { Glossed, LabelTerms } from './Glossed.js';
 
 const WRITE_AFTER_MS = 700;
 
@@ -69,9 +70,10 @@ export function MoneyField(props: {
       <label htmlFor={props.id} className={props.labelHidden ? 'visually-hidden' : undefined}>
         {props.label}
       </label>
+      {!props.labelHidden && <LabelTerms label={props.label} hint={props.hint} />}
       {props.hint && (
         <span className="hint" id={hintId}>
-          {props.hint}
+          <Glossed text={props.hint} />
         </span>
       )}
       <span className="money-input">

@@ -3,6 +3,7 @@
 // field is being typed in, someone else's change to the same field does not overwrite the typing.
 
 import { useEffect, useRef, useState } from 'react';
+import { Glossed, LabelTerms } from './Glossed.js';
 
 const WRITE_AFTER_MS = 600;
 
@@ -63,9 +64,10 @@ export function PartTextField(props: {
       <label htmlFor={props.id} className={props.labelHidden ? 'visually-hidden' : undefined}>
         {props.label}
       </label>
+      {!props.labelHidden && <LabelTerms label={props.label} hint={props.hint} />}
       {props.hint && (
         <span className="hint" id={hintId}>
-          {props.hint}
+          <Glossed text={props.hint} />
         </span>
       )}
       {props.multiline ? <textarea rows={3} {...common} /> : <input type="text" autoComplete="off" {...common} />}

@@ -9,6 +9,7 @@ import { DATA_PARTS, dueReview, readManagement, readReviews, type ReviewDates } 
 import { isDay, reviewStatus, suggestReviews } from '../../../shared/reviews.js';
 import { formatDay } from '../history/historyTime.js';
 import { usePartJson, useSetField } from './usePart.js';
+import { Glossed, LabelTerms } from './Glossed.js';
 
 const ROOT = DATA_PARTS.reviews.root;
 const FIELDS = ['agreedOn', 'firstReview', 'nextReview', 'directPaymentReview'] as const;
@@ -93,8 +94,9 @@ function DateField(props: {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
+      <LabelTerms label={props.label} hint={props.hint} />
       <span className="hint" id={`${props.id}-hint`}>
-        {props.hint}
+        <Glossed text={props.hint} />
       </span>
       <input
         id={props.id}
