@@ -31,7 +31,9 @@ export type Action =
   | 'recordAgreement'
   | 'recordCouncilSignOff'
   | 'saveVersion'
-  | 'exportPlan';
+  | 'exportPlan'
+  | 'suggestChange'
+  | 'decideSuggestion';
 
 /** Whether this member acts with the person's authority: the person, or the plan manager they named. */
 export const actsForPerson = (member: Member) => member.role === 'person' || member.planManager;
@@ -48,8 +50,11 @@ export function can(member: Member | null, action: Action, plan: PlanAccess, sec
     case 'recordAgreement':
       return true;
     case 'commentSection':
+    case 'suggestChange':
     case 'saveVersion':
       return member.level !== 'view';
+    // The person decides what goes into their plan (or the plan manager they named).
+    case 'decideSuggestion':
     case 'manageCircle':
     case 'changeSectionRights':
       return actsForPerson(member) && member.level === 'edit';
