@@ -2,6 +2,7 @@
 // Parsed on both sides; handlers only ever see parsed values.
 
 import { z } from 'zod';
+import { preferencesSchema } from './preferences.js';
 import { JURISDICTIONS, LANGUAGES } from './jurisdictions.js';
 import { LIMITS } from './limits.js';
 import { LEVELS } from './permissions.js';
@@ -113,6 +114,7 @@ export const accountSchema = z.strictObject({
   displayName: z.string(),
   email: z.string(),
   createdAt: z.iso.datetime(),
+  preferences: preferencesSchema,
 });
 export type Account = z.infer<typeof accountSchema>;
 

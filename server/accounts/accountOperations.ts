@@ -5,6 +5,7 @@ import { LIMITS } from '../../shared/limits.js';
 import type { Account, ChangePasswordBody, SignInBody, SignUpBody } from '../../shared/schemas.js';
 import { errors } from '../errors.js';
 import type { AccountStore, StoredAccount } from '../storage/types.js';
+import { DEFAULT_PREFERENCES, type PreferencesUpdate } from '../../shared/preferences.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 
 /** A new session: the token goes to the browser (in a cookie), only its hash is stored. */
@@ -16,7 +17,22 @@ export interface SessionGrant {
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function presentAccount(account: StoredAccount): Account {
-  return { id: account.id, displayName: account.displayName, email: account.email, createdAt: account.createdAt };
+  return {
+    id: account.id,
+    displayName: account.displayName,
+    email: account.email,
+    createdAt: account.createdAt,
+    preferences: account.preferences ?? DEFAULT_PREFERENCES,
+  };
+}
+
+/** Changes some of the account's preferences (the others stay); answers with the account as it now is. */
+export async function setPreferences(store: AccountStore, accountId: string, update: PreferencesUpdate): Promise<Account> {
+  const account = await store.getAccount(accountId);
+  if (!account) throw errors.notSignedIn();
+  const preferences = { ...(account.preferences ?? DEFAULT_PREFERENCES), ...update };
+  await store.setPreferences(accountId, preferences);
+  return presentAccount({ ...account, preferences });
 }
 
 async function startSession(store: AccountStore, accountId: string, now = new Date()): Promise<SessionGrant> {

@@ -6,7 +6,8 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { LIMITS } from '../../shared/limits.js';
 import type { AccessEvents } from '../accessEvents.js';
 import { changePasswordBodySchema, signInBodySchema, signUpBodySchema } from '../../shared/schemas.js';
-import { changePassword, presentAccount, signIn, signOut, signUp } from '../accounts/accountOperations.js';
+import { preferencesUpdateSchema } from '../../shared/preferences.js';
+import { changePassword, presentAccount, setPreferences, signIn, signOut, signUp } from '../accounts/accountOperations.js';
 import { errors } from '../errors.js';
 import type { AccountStore } from '../storage/types.js';
 import { clearSessionCookie, requireAccount, setSessionCookie } from './sessions.js';
@@ -68,6 +69,11 @@ export function accountRoutes(store: AccountStore, events: AccessEvents): Router
     if (req.account) events.sessionsEnded(req.account.id);
     clearSessionCookie(req, res);
     res.status(204).end();
+  });
+
+  // Language, text size, contrast and easy read, kept with the account so they follow the person to any device.
+  router.put('/preferences', requireAccount, async (req, res) => {
+    res.json({ account: await setPreferences(store, req.account!.id, parseOrThrow(preferencesUpdateSchema, req.body)) });
   });
 
   router.post('/password', requireAccount, perSignedInAccount, async (req, res) => {

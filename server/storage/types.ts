@@ -6,6 +6,7 @@ import type { PlanMeta } from '../../shared/schemas.js';
 import type { SectionId } from '../../shared/sections.js';
 import type { HistoryKind } from '../../shared/history.js';
 import type { AgreementKind } from '../../shared/versions.js';
+import type { Preferences } from '../../shared/preferences.js';
 import type { ExportRecord } from '../../shared/copies.js';
 
 export interface PlanStore {
@@ -42,6 +43,8 @@ export interface StoredAccount {
   email: string;
   passwordHash: string;
   createdAt: string;
+  /** How they like Cylch to look and speak (absent until they first choose: the defaults). */
+  preferences?: Preferences;
 }
 
 /** A session as stored: the token only as its SHA-256 hash. */
@@ -59,6 +62,8 @@ export interface AccountStore {
   findAccountByEmail(email: string): Promise<StoredAccount | null>;
   getAccount(id: string): Promise<StoredAccount | null>;
   setPasswordHash(accountId: string, passwordHash: string): Promise<void>;
+  /** Rejects with AppError notSignedIn if the account is gone. */
+  setPreferences(accountId: string, preferences: Preferences): Promise<void>;
   createSession(session: StoredSession): Promise<void>;
   /** The session, or null when unknown or expired (expired ones are removed). */
   getSession(tokenHash: string, now: Date): Promise<StoredSession | null>;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/limits.js';
 import { accountSchema } from '../../shared/schemas.js';
-import { createTestAccount, startTestServer } from '../helpers/server.js';
+import { createTestAccount, makeDataDir, startTestServer } from '../helpers/server.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -72,6 +72,50 @@ describe('accounts', () => {
     const change = await agent.post('/api/account/password', { currentPassword: gwen.password, newPassword: 'whatever long enough' });
     expect(change.status).toBe(401);
     expect(await errorId(change)).toBe('notSignedIn');
+  });
+
+  it('keeps a person’s language, text size, contrast and easy-read choice with their account, across a restart', async () => {
+    // A server of its own, to restart.
+    const dataDir = await makeDataDir();
+    let own = await startTestServer(dataDir);
+    const agent = browserAgent(own.url);
+    const signedUp = await agent.post('/api/account/sign-up', { displayName: 'Eirlys Hughes', email: 'eirlys@example.org', password: 'a long enough secret' });
+    expect(accountSchema.parse(((await signedUp.json()) as { account: unknown }).account).preferences).toEqual({
+      language: null,
+      textSize: 'standard',
+      contrast: 'standard',
+      easyRead: false,
+    });
+    const put = (body: unknown, cookie = agent.cookie) =>
+      fetch(`${own.url}/api/account/preferences`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const first = await put({ language: 'cy', textSize: 'larger' });
+    expect(first.status).toBe(200);
+    expect(accountSchema.parse(((await first.json()) as { account: unknown }).account).preferences).toMatchObject({ language: 'cy', textSize: 'larger' });
+    // Only what is sent changes.
+    await put({ contrast: 'high', easyRead: true });
+    // Bad values, unknown fields, nothing at all, and no session are refused; nothing changes.
+    for (const bad of [{ textSize: 'huge' }, { language: 'fr' }, { colour: 'pink' }, {}, { easyRead: 'yes' }]) {
+      const res = await put(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(await errorId(res)).toBe('invalidRequest');
+    }
+    expect((await put({ textSize: 'large' }, '')).status).toBe(401);
+
+    await own.close();
+    own = await startTestServer(dataDir);
+    try {
+      const again = browserAgent(own.url);
+      await again.post('/api/account/sign-in', { email: 'eirlys@example.org', password: 'a long enough secret' });
+      const me = accountSchema.parse(((await (await again.get('/api/account')).json()) as { account: unknown }).account);
+      expect(me.preferences).toEqual({ language: 'cy', textSize: 'larger', contrast: 'high', easyRead: true });
+    } finally {
+      await own.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a second account with the same email, whatever its case', async () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
+import { preferencesSchema, type Preferences } from '../../../shared/preferences.js';
 import type { AccountStore, StoredAccount, StoredSession } from '../types.js';
 import { ValidatedJsonFile } from './validatedJsonFile.js';
 
@@ -22,6 +23,7 @@ const accountsFileSchema = z.strictObject({
       email: z.string(),
       passwordHash: z.string().startsWith('scrypt$'),
       createdAt: z.iso.datetime(),
+      preferences: preferencesSchema.optional(),
     }),
   ),
 });
@@ -79,6 +81,15 @@ export class LowdbAccountStore implements AccountStore {
 
   async getAccount(id: string): Promise<StoredAccount | null> {
     return this.accounts.data.accounts.find((a) => a.id === id) ?? null;
+  }
+
+  setPreferences(accountId: string, preferences: Preferences): Promise<void> {
+    return this.write(async () => {
+      const account = this.accounts.data.accounts.find((a) => a.id === accountId);
+      if (!account) throw errors.notSignedIn();
+      account.preferences = preferences;
+      await this.accounts.write();
+    });
   }
 
   setPasswordHash(accountId: string, passwordHash: string): Promise<void> {
