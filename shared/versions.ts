@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { historyPersonSchema } from './history.js';
+import { DATA_PARTS, type DataPart } from './planData.js';
 import { SECTION_IDS, type SectionId } from './sections.js';
 
 const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
@@ -81,9 +82,40 @@ export const diffBlockSchema = z.strictObject({
 });
 export type DiffBlock = z.infer<typeof diffBlockSchema>;
 
+/** A value of a structured part's field, as plain JSON: a figure (pence), a word, a day, a yes or no. */
+const partValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** A line of a structured part's list (a spending line, an outcome…): its fields, empty ones null. */
+const partRecordSchema = z.record(z.string(), partValueSchema);
+
+/**
+ * A change to a structured part of a section (shared/planData.ts) between two points: a field of the part, a field
+ * of one line of its lists, or a whole line added or removed. Empty values (not given, cleared) are null.
+ */
+export const partChangeSchema = z.strictObject({
+  part: z.enum(Object.keys(DATA_PARTS) as [DataPart, ...DataPart[]]),
+  /** The list the line is in ('lines', 'actors', 'list'), or null for a field of the part itself. */
+  list: z.string().nullable(),
+  /** The line's id, or null for a field of the part itself. */
+  itemId: z.string().nullable(),
+  /** The field that changed, or null when a whole line was added or removed. */
+  field: z.string().nullable(),
+  kind: z.enum(['added', 'removed', 'changed']),
+  /** The field's value (or, for a whole line, the line) at the first point and at the second; null: not there. */
+  before: z.union([partValueSchema, partRecordSchema]),
+  after: z.union([partValueSchema, partRecordSchema]),
+  /** For a change in a line: the line as it reads at the second point (or as it read, if it was removed). */
+  line: partRecordSchema.nullable(),
+  /** Who made the change, and when (null: not recorded). */
+  accountId: z.string().nullable(),
+  at: z.iso.datetime().nullable(),
+});
+export type PartChange = z.infer<typeof partChangeSchema>;
+export type PartValue = z.infer<typeof partValueSchema>;
+export type PartRecord = z.infer<typeof partRecordSchema>;
+
 export const sectionDiffSchema = z.strictObject({
   sectionId,
-  /** Whether anything in the section differs between the two points. */
+  /** Whether anything in the section (its words or its structured parts) differs between the two points. */
   changed: z.boolean(),
   /** Everything that was in the section at either point, changes marked. */
   blocks: z.array(diffBlockSchema),
@@ -91,6 +123,8 @@ export const sectionDiffSchema = z.strictObject({
   byAuthor: z.array(
     z.strictObject({ accountId: z.string().nullable(), addedWords: z.number().int().nonnegative(), removedWords: z.number().int().nonnegative() }),
   ),
+  /** What changed in the section's structured parts (its budget, outcomes, dates…), field by field, in order. */
+  parts: z.array(partChangeSchema),
 });
 export type SectionDiff = z.infer<typeof sectionDiffSchema>;
 

@@ -4,15 +4,18 @@
 // each point. While the entries between the points are replayed, each one's new content (the clocks it added per
 // Yjs client) and each one's deletions (the items that transaction deleted, and only those) are noted with the
 // entry's author — so who added and who removed each piece comes from the server's record, never the browser.
-// Then every section is walked: an item visible at one point and not the other was added or removed in between.
+// Then every section is walked: an item visible at one point and not the other was added or removed in between;
+// and its structured parts (budget, outcomes…) are compared field by field (partChanges.ts), with the same authors.
 
 import * as Y from 'yjs';
+import { DATA_PARTS } from '../../shared/planData.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import { SECTION_IDS, type SectionId } from '../../shared/sections.js';
 import type { DiffBlock, DiffChange, DiffMark, DiffRun, SectionDiff } from '../../shared/versions.js';
 import type { StoredHistoryEntry } from '../storage/types.js';
 import { fromBase64 } from '../storage/base64.js';
-import { sectionContent } from './planContent.js';
+import { partsOfSection, partsThen, sectionPartChanges } from './partChanges.js';
+import { partContent, sectionTextContent } from './planContent.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -78,7 +81,10 @@ export function comparePoints(entries: readonly StoredHistoryEntry[], fromSeq: n
     };
     for (const entry of entries.slice(0, fromSeq)) apply(entry);
     const from = Y.snapshot(doc);
-    const contentThen = new Map(SECTION_IDS.map((id) => [id, sectionContent(doc, id)]));
+    const textThen = new Map(SECTION_IDS.map((id) => [id, sectionTextContent(doc, id)]));
+    const partsContent = (id: SectionId) => partsOfSection(id).map((part) => partContent(doc, DATA_PARTS[part].root)).join('\n');
+    const partsContentThen = new Map(SECTION_IDS.map((id) => [id, partsContent(id)]));
+    const parts = new Map(SECTION_IDS.map((id) => [id, partsThen(doc, id)]));
     const added = new Ranges();
     const removed = new Ranges();
     let current: Who = { accountId: null, at: new Date(0).toISOString() };
@@ -101,14 +107,19 @@ export function comparePoints(entries: readonly StoredHistoryEntry[], fromSeq: n
       const who = (type === 'added' ? added : removed).find(id.client, id.clock);
       return { type, accountId: who?.accountId ?? null, at: who?.at ?? null };
     };
-    const sections = SECTION_IDS.map((id) => {
-      // A section that reads exactly as it did (say, restored to this point) has no changes to show, though its
-      // words were written again: it is shown as it reads, unmarked.
+    const sections = SECTION_IDS.map((id): SectionDiff => {
+      // Words that read exactly as they did (say, restored to this point) have no changes to show, though they were
+      // written again: they are shown as they read, unmarked.
       const diff = diffSection(doc, id, from, to, change);
-      return sectionContent(doc, id) === contentThen.get(id) ? unchanged(diff) : diff;
+      const text = sectionTextContent(doc, id) === textThen.get(id) ? unchanged(diff) : diff;
+      const partChanges = sectionPartChanges(doc, id, parts.get(id)!, change);
+      // Lines only put in another order change the part, with nothing field by field to show.
+      const partsChanged = partChanges.length > 0 || partsContent(id) !== partsContentThen.get(id);
+      return { ...text, changed: text.changed || partsChanged, parts: partChanges };
     });
     const accountIds = new Set<string>();
     for (const section of sections) {
+      for (const part of section.parts) if (part.accountId) accountIds.add(part.accountId);
       for (const block of section.blocks) {
         if (block.change?.accountId) accountIds.add(block.change.accountId);
         for (const run of block.runs) if (run.change?.accountId) accountIds.add(run.change.accountId);
@@ -240,7 +251,7 @@ function diffSection(
       byAuthor.set(r.change.accountId, tally);
     }
   }
-  return { sectionId, changed, blocks: visibleBlocks, byAuthor: [...byAuthor.values()] };
+  return { sectionId, changed, blocks: visibleBlocks, byAuthor: [...byAuthor.values()], parts: [] };
 }
 
 /** A section with the same content at both points: what it reads now, with no changes marked. */
@@ -248,7 +259,7 @@ function unchanged(diff: SectionDiff): SectionDiff {
   const blocks = diff.blocks
     .filter((b) => b.change?.type !== 'removed')
     .map((b) => ({ ...b, change: null, runs: mergeRuns(b.runs.filter((r) => r.change?.type !== 'removed').map((r) => ({ ...r, change: null }))) }));
-  return { sectionId: diff.sectionId, changed: false, blocks, byAuthor: [] };
+  return { sectionId: diff.sectionId, changed: false, blocks, byAuthor: [], parts: [] };
 }
 
 const isContainer = (element: Y.XmlElement) =>

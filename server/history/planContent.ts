@@ -47,9 +47,23 @@ function sectionCanonical(doc: Y.Doc, sectionId: SectionId): Canonical[] {
   return nodes;
 }
 
-/** A section's content, comparable between documents (canonical JSON). */
-export function sectionContent(doc: Y.Doc, sectionId: SectionId): string {
+/** A section's words, comparable between documents (canonical JSON). */
+export function sectionTextContent(doc: Y.Doc, sectionId: SectionId): string {
   return canonicalJson(sectionCanonical(doc, sectionId));
+}
+
+/** What one structured part says (see `meaningful`), comparable between documents (canonical JSON). */
+export function partContent(doc: Y.Doc, root: string): string {
+  return canonicalJson(meaningful(doc.getMap(root).toJSON()) ?? null);
+}
+
+/**
+ * A section's content, comparable between documents (canonical JSON): its words and its structured parts (a section
+ * whose budget changed has changed, for comparing and restoring, as one whose words did).
+ */
+export function sectionContent(doc: Y.Doc, sectionId: SectionId): string {
+  const parts = Object.values(DATA_PARTS).flatMap((p) => (p.sectionId === sectionId ? [[p.root, partContent(doc, p.root)]] : []));
+  return canonicalJson({ text: sectionCanonical(doc, sectionId), parts: Object.fromEntries(parts) });
 }
 
 /**

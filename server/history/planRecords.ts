@@ -8,7 +8,6 @@ import * as Y from 'yjs';
 import type { HistoryPerson } from '../../shared/history.js';
 import { can, type CircleMember } from '../../shared/permissions.js';
 import { DATA_PARTS, dueReview, readReviews } from '../../shared/planData.js';
-import { sectionFieldName } from '../../shared/protocol.js';
 import { SECTION_IDS, type SectionId } from '../../shared/sections.js';
 import type {
   AgreementRequest,
@@ -32,6 +31,7 @@ import { comparePoints } from './compare.js';
 import { namer, rebuildAt, type PlanHistories } from './historyOperations.js';
 import { planContentHash, sectionContent } from './planContent.js';
 import { blankEntry } from './recorder.js';
+import { restoreSection } from './restoreSection.js';
 
 export interface PlanRecordDependencies {
   rooms: Rooms;
@@ -172,12 +172,8 @@ export class PlanRecords {
         working.clientID = freshClientId(room.doc);
         const before = Y.encodeStateVector(working);
         working.transact(() => {
-          for (const id of differing) {
-            const now = working.getXmlFragment(sectionFieldName(id));
-            const old = then.getXmlFragment(sectionFieldName(id));
-            now.delete(0, now.length);
-            now.insert(0, old.toArray().map((node) => node.clone() as Y.XmlElement | Y.XmlText));
-          }
+          // Its words and its structured parts (the budget…), each where it differs.
+          for (const id of differing) restoreSection(working, then, id);
         });
         const update = Y.encodeStateAsUpdate(working, before);
         const { recorded } = applyRestore(room, member, plan, update, request.seq);

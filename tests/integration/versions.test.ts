@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { historyAuthorsSchema, historyPageSchema, historyVerificationSchema } from '../../shared/history.js';
 import { LIMITS } from '../../shared/limits.js';
+import { readBudget, readOutcomes } from '../../shared/planData.js';
 import { MessageType, sectionFieldName } from '../../shared/protocol.js';
 import {
   agreementStatementSchema,
@@ -21,6 +22,7 @@ import {
 import { addTestMember, createTestPlan, useTestServer, type TestClient, type TestMember } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
+const BUDGET = 'data:budget';
 
 describe('versions, comparison, restore and agreement', () => {
   const env = useTestServer();
@@ -260,6 +262,122 @@ describe('versions, comparison, restore and agreement', () => {
     await waitFor(() => env.server.rooms.openRoom(plan.id) === undefined, 'the plan to close again');
     const reopened = await connect(plan.id, plan.owner);
     expect(reopened.text('aboutMe')).toBe('Version one.');
+  });
+
+  it('compares the structured parts field by field, naming who changed each, and restores a section changed only in its budget', async () => {
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const alex = await addTestMember(env.server, plan, { name: 'Alex', role: 'socialWorker' });
+    const sam = await connect(plan.id, plan.owner);
+    const soc = await connect(plan.id, alex);
+    const budgetOf = (client: TestClient) => readBudget(client.doc.getMap(BUDGET).toJSON() as Record<string, unknown>);
+    const lines = (client: TestClient) => client.doc.getMap(BUDGET).get('lines') as Y.Array<Y.Map<unknown>>;
+    const line = (fields: Record<string, unknown>) => new Y.Map<unknown>(Object.entries(fields));
+
+    sam.type('personalBudget', 'The council gave the figure in March.');
+    sam.doc.transact(() => {
+      const budget = sam.doc.getMap(BUDGET);
+      budget.set('indicativePence', 1_200_000);
+      const list = new Y.Array<Y.Map<unknown>>();
+      budget.set('lines', list);
+      list.push([
+        line({ id: 'pa', what: 'Personal assistant', provider: 'Jo', amountPence: 4500, frequency: 'weekly' }),
+        line({ id: 'club', what: 'Swimming club', amountPence: 2000, frequency: 'monthly' }),
+      ]);
+    });
+    await saved(sam);
+    const version = await saveVersion(plan.owner, plan.id, 'Budget as first given');
+    const asSaved = budgetOf(sam);
+
+    // Alex changes the figure and a line's cost, gives a final figure, adds a line and takes one away; Sam, whose
+    // words the outcomes are, adds one.
+    await waitFor(() => budgetOf(soc).lines.length === 2, 'Alex to see the budget');
+    soc.doc.transact(() => {
+      soc.doc.getMap(BUDGET).set('indicativePence', 1_500_000);
+      soc.doc.getMap(BUDGET).set('finalPence', 1_450_000);
+      lines(soc).get(0).set('amountPence', 5000);
+      lines(soc).delete(1, 1);
+      lines(soc).push([line({ id: 'bus', what: 'Bus pass', amountPence: 30000, frequency: 'oneOff' })]);
+    });
+    await saved(soc);
+    sam.doc.transact(() => {
+      const list = new Y.Array<Y.Map<unknown>>();
+      sam.doc.getMap('data:outcomes').set('list', list);
+      list.push([line({ id: 'o1', text: 'To swim every week', baseline: 4 })]);
+    });
+    await saved(sam);
+
+    const comparison = await compare(plan.owner, plan.id, version.seq);
+    const budget = section(comparison, 'personalBudget');
+    // Changed though its words are not: only its budget differs.
+    expect(budget).toMatchObject({ changed: true, byAuthor: [] });
+    expect(changes(budget)).toEqual([]);
+    const by = { accountId: alex.accountId, at: expect.any(String) };
+    expect(budget.parts).toEqual([
+      { part: 'budget', list: null, itemId: null, field: 'indicativePence', kind: 'changed', before: 1_200_000, after: 1_500_000, line: null, ...by },
+      { part: 'budget', list: null, itemId: null, field: 'finalPence', kind: 'added', before: null, after: 1_450_000, line: null, ...by },
+      {
+        part: 'budget',
+        list: 'lines',
+        itemId: 'pa',
+        field: 'amountPence',
+        kind: 'changed',
+        before: 4500,
+        after: 5000,
+        line: { id: 'pa', what: 'Personal assistant', provider: 'Jo', amountPence: 5000, frequency: 'weekly' },
+        ...by,
+      },
+      {
+        part: 'budget',
+        list: 'lines',
+        itemId: 'bus',
+        field: null,
+        kind: 'added',
+        before: null,
+        after: { id: 'bus', what: 'Bus pass', provider: null, amountPence: 30000, frequency: 'oneOff' },
+        line: { id: 'bus', what: 'Bus pass', provider: null, amountPence: 30000, frequency: 'oneOff' },
+        ...by,
+      },
+      {
+        part: 'budget',
+        list: 'lines',
+        itemId: 'club',
+        field: null,
+        kind: 'removed',
+        before: { id: 'club', what: 'Swimming club', provider: null, amountPence: 2000, frequency: 'monthly' },
+        after: null,
+        line: { id: 'club', what: 'Swimming club', provider: null, amountPence: 2000, frequency: 'monthly' },
+        ...by,
+      },
+    ]);
+    expect(section(comparison, 'whatMatters')).toMatchObject({
+      changed: true,
+      parts: [{ part: 'outcomes', list: 'list', itemId: 'o1', field: null, kind: 'added', after: { id: 'o1', text: 'To swim every week', baseline: 4 }, accountId: plan.owner.accountId }],
+    });
+    expect(section(comparison, 'budgetManagement')).toMatchObject({ changed: false, parts: [] });
+    expect(comparison.people.map((p) => p.displayName).sort()).toEqual(['Alex', 'Sam']);
+
+    // Alex may not restore the whole plan: the outcomes are Sam's. Nothing changes.
+    expect(await request(alex, 'POST', `/api/plans/${plan.id}/restore`, { seq: version.seq })).toMatchObject({ status: 403, body: { error: { id: 'sectionNotYours' } } });
+    // He restores the budget's section: its figures and lines come back, live, for Sam too; its words are untouched.
+    const result = restoreResultSchema.parse(await ok(alex, 'POST', `/api/plans/${plan.id}/restore`, { seq: version.seq, sectionId: 'personalBudget' }));
+    expect(result.restored).toEqual(['personalBudget']);
+    await waitFor(() => budgetOf(sam).indicativePence === 1_200_000 && budgetOf(sam).lines.length === 2, 'Sam to see the budget restored');
+    expect(budgetOf(sam)).toEqual(asSaved);
+    expect(sam.doc.getMap(BUDGET).has('finalPence')).toBe(false);
+    expect(sam.text('personalBudget')).toBe('The council gave the figure in March.');
+    expect(readOutcomes(sam.doc.getMap('data:outcomes').toJSON() as Record<string, unknown>)).toHaveLength(1);
+    const entries = await env.server.history.read(plan.id);
+    expect(entries.find((e) => e.seq === result.seq)).toMatchObject({ kind: 'restore', accountId: alex.accountId, sections: ['personalBudget'], restore: { fromSeq: version.seq } });
+
+    // Compared with the version, the budget reads as it did; the outcome is still new.
+    const since = await compare(plan.owner, plan.id, version.seq);
+    expect(section(since, 'personalBudget')).toMatchObject({ changed: false, parts: [] });
+    expect(section(since, 'whatMatters').changed).toBe(true);
+    // And it is saved: from disk, the same budget.
+    sam.destroy();
+    soc.destroy();
+    await waitFor(() => env.server.rooms.openRoom(plan.id) === undefined, 'the plan to close');
+    expect(budgetOf(await connect(plan.id, plan.owner))).toEqual(asSaved);
   });
 
   it('agreement is given for what the plan says, person first, and goes out of date when the plan changes', async () => {
