@@ -132,7 +132,10 @@ it('compares two saved versions, and says clearly when the server refuses a rest
   const dafydd = await openPageAs(env.browser, env.server.url, dafyddMember, { viewport: { width: 1280, height: 900 } });
   await openPlan(rhian.page, env.server.url, plan.id);
 
-  // Two versions, with Rhian's own words changed between them.
+  // Two versions, with Rhian's own words and the indicative budget changed between them.
+  const indicative = rhian.page.locator('#section-personalBudget .structured-part.budget').getByLabel('Indicative budget, a year');
+  await indicative.fill('12000');
+  await rhian.page.keyboard.press('Enter');
   await editor(rhian.page, 'aboutMe').click();
   await rhian.page.keyboard.type('I sing in a choir.');
   await saved(rhian.page);
@@ -145,6 +148,8 @@ it('compares two saved versions, and says clearly when the server refuses a rest
   await editor(rhian.page, 'aboutMe').click();
   await rhian.page.keyboard.press('End');
   await rhian.page.keyboard.type(' I like walking my dog.');
+  await indicative.fill('15000');
+  await rhian.page.keyboard.press('Enter');
   await saved(rhian.page);
   await rhian.page.goto(`${env.server.url}/plans/${plan.id}/versions`);
   await name.fill('Second draft');
@@ -171,6 +176,11 @@ it('compares two saved versions, and says clearly when the server refuses a rest
   const added = rhian.page.locator('[data-section="aboutMe"] ins');
   await expect.poll(() => added.count()).toBe(1);
   expect(await added.textContent()).toContain('I like walking my dog.');
+  // The budget's figure too, in words, with who changed it.
+  const figures = rhian.page.locator('li.part-change[data-part="budget"]');
+  expect((await figures.allInnerTexts()).map((text) => text.trim())).toEqual(['Indicative budget, a year: was £12,000.00, now £15,000.00 — changed by Rhian Price']);
+  await figures.first().scrollIntoViewIfNeeded();
+  await screenshot(rhian.page, 'compare-budget');
   // Restoring is only offered against the plan now.
   expect(await rhian.page.getByRole('button', { name: /^Restore/ }).count()).toBe(0);
   expect(await rhian.page.getByText('To restore, compare with the plan now').count()).toBe(1);

@@ -53,9 +53,12 @@ export function changeTitle(change: DiffChange, authors: ChangeAuthors, language
   return t(key, { ...values, when: formatDateTime(new Date(change.at), language, t) });
 }
 
-/** "Megan Evans added 12 words; Sam Evans removed 3 words", or that only the layout changed. */
-export function sectionSummary(section: Pick<SectionDiff, 'byAuthor'>, authors: ChangeAuthors, t: TFunction): string {
-  const parts = section.byAuthor
+/**
+ * "Megan Evans added 12 words; Sam Evans removed 3 words; Alex Jones changed 2 figures or details", or that only the
+ * layout changed.
+ */
+export function sectionSummary(section: Pick<SectionDiff, 'byAuthor' | 'parts'>, authors: ChangeAuthors, t: TFunction): string {
+  const words = section.byAuthor
     .filter((a) => a.addedWords > 0 || a.removedWords > 0)
     .map((a) => {
       const name = changerName(a.accountId, authors, t);
@@ -64,5 +67,9 @@ export function sectionSummary(section: Pick<SectionDiff, 'byAuthor'>, authors: 
       if (a.addedWords > 0 && a.removedWords > 0) return t('compare.summaryBoth', { name, added, removed });
       return a.addedWords > 0 ? t('compare.summaryAdded', { name, words: added }) : t('compare.summaryRemoved', { name, words: removed });
     });
-  return parts.length > 0 ? parts.join(t('compare.summaryJoin')) : t('compare.summaryLayout');
+  const partsBy = new Map<string | null, number>();
+  for (const change of section.parts) partsBy.set(change.accountId, (partsBy.get(change.accountId) ?? 0) + 1);
+  const figures = [...partsBy].map(([accountId, count]) => t('compare.parts.summary', { name: changerName(accountId, authors, t), count }));
+  const said = [...words, ...figures];
+  return said.length > 0 ? said.join(t('compare.summaryJoin')) : t('compare.summaryLayout');
 }

@@ -1,6 +1,7 @@
 // Two points of a plan side by side in one text: what was added and removed between them, by whom, section by
-// section, with a summary per section. Compared with the plan now, a member who may edit can restore a section (or
-// the whole plan) to how it was at the first point — a new change; the server decides whether it is allowed.
+// section (its words, and its figures and details field by field), with a summary per section. Compared with the
+// plan now, a member who may edit can restore a section (or the whole plan) to how it was at the first point — a new
+// change; the server decides whether it is allowed.
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { errorKey, fetchComparison } from '../api.js';
 import { canEditSection } from '../circle/sectionRights.js';
 import { DiffContent } from '../compare/DiffContent.js';
 import { DiffLegend } from '../compare/DiffLegend.js';
+import { PartChanges } from '../compare/PartChanges.js';
 import { changeAuthors, sectionSummary, type ChangeAuthors } from '../compare/diffWords.js';
 import { Link } from '../components/Link.js';
 import { PlanUnavailable } from '../components/PlanUnavailable.js';
@@ -131,7 +133,7 @@ function Comparison(props: {
   const { t } = useTranslation();
   const { comparison, me } = props;
   const changed = comparison.sections.filter((s) => s.changed);
-  const unrecorded = comparison.sections.some((s) => s.byAuthor.some((a) => a.accountId === null));
+  const unrecorded = comparison.sections.some((s) => s.byAuthor.some((a) => a.accountId === null) || s.parts.some((p) => p.accountId === null));
   // Restoring is offered only against the plan now: then the page shows exactly what a restore would undo.
   const restoring = comparison.toNow && me?.level === 'edit';
   const from = comparison.from;
@@ -196,6 +198,7 @@ function SectionComparison(props: {
   const { section } = props;
   const headingId = `compare-${section.sectionId}`;
   const name = t(`sections.${section.sectionId}.heading`);
+  const hasWords = section.blocks.some((b) => b.type === 'horizontalRule' || b.runs.some((r) => r.text !== ''));
   return (
     <section className="plan-section compare-section" aria-labelledby={headingId} data-changed={section.changed}>
       <h3 id={headingId}>
@@ -204,9 +207,13 @@ function SectionComparison(props: {
       {section.changed ? (
         <>
           <p className="compare-summary">{sectionSummary(section, props.authors, t)}</p>
-          <div className="diff-content" data-section={section.sectionId}>
-            <DiffContent blocks={section.blocks} authors={props.authors} />
-          </div>
+          {/* A section changed only in its figures may have no words at all: no empty box for them. */}
+          {(hasWords || section.parts.length === 0) && (
+            <div className="diff-content" data-section={section.sectionId}>
+              <DiffContent blocks={section.blocks} authors={props.authors} />
+            </div>
+          )}
+          <PartChanges changes={section.parts} authors={props.authors} headingId={`compare-parts-${section.sectionId}`} />
           {props.restoreFrom !== null && (
             <RestoreAction
               planId={props.planId}
