@@ -2,6 +2,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { AccountNav } from './components/AccountNav.js';
+import { DisplaySettings, DisplaySync } from './display/DisplaySettings.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { Link } from './components/Link.js';
 import { AccountPage } from './pages/AccountPage.js';
@@ -22,6 +23,7 @@ export function App() {
   const route = matchRoute(usePath());
   return (
     <>
+      <DisplaySync />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -32,6 +34,7 @@ export function App() {
         </Link>
         <div className="header-tools">
           <AccountNav />
+          <DisplaySettings />
           <LanguageSwitcher />
         </div>
       </header>

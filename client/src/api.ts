@@ -3,7 +3,9 @@
 
 import { z } from 'zod';
 import { copyListSchema, type CopyFormat, type CopyLanguage, type CopyList } from '../../shared/copies.js';
+import { discussionSchema, type Anchor, type Discussion, type SuggestionDecision } from '../../shared/discussion.js';
 import { ERROR_IDS, type ErrorId } from '../../shared/errors.js';
+import type { PreferencesUpdate } from '../../shared/preferences.js';
 import {
   historyDocumentSchema,
   historyPageSchema,
@@ -265,6 +267,38 @@ export async function recordAgreement(planId: string, request: AgreementRequest)
   return parseAnswer(agreementStatementSchema, await call(`${planPath(planId)}/agreement`, { post: request }));
 }
 
+/** The plan's comments (with replies) and suggestions, and how many wait for the person. */
+export async function fetchDiscussion(planId: string): Promise<Discussion> {
+  return parseAnswer(discussionSchema, await call(`${planPath(planId)}/discussion`));
+}
+
+// The changes below answer with what the server made of them; the page fetches the discussion again afterwards (as
+// everyone else's page does on the server's discussionChanged message), so only success matters here.
+
+/** Comment on a passage of a section (`anchor`), or on the whole section (`anchor` null). */
+export async function addComment(planId: string, body: { sectionId: SectionId; anchor: Anchor | null; text: string }): Promise<void> {
+  await call(`${planPath(planId)}/comments`, { post: body });
+}
+
+export async function replyToComment(planId: string, commentId: string, text: string): Promise<void> {
+  await call(`${planPath(planId)}/comments/${encodeURIComponent(commentId)}/replies`, { post: { text } });
+}
+
+/** Mark a comment as dealt with, or open it again. */
+export async function setCommentResolved(planId: string, commentId: string, resolved: boolean): Promise<void> {
+  await call(`${planPath(planId)}/comments/${encodeURIComponent(commentId)}`, { patch: { resolved } });
+}
+
+/** Suggest new words for a passage (`text` empty: take it out), or words to add at a point. */
+export async function suggestChange(planId: string, body: { sectionId: SectionId; anchor: Anchor; text: string }): Promise<void> {
+  await call(`${planPath(planId)}/suggestions`, { post: body });
+}
+
+/** The person (or their plan manager) accepts a suggestion, which changes the plan, or declines it. */
+export async function decideSuggestion(planId: string, suggestionId: string, decision: SuggestionDecision): Promise<void> {
+  await call(`${planPath(planId)}/suggestions/${encodeURIComponent(suggestionId)}/decision`, { post: decision });
+}
+
 /** Every copy of the plan made so far: who took it, when, in which form and language, of which version, for whom. */
 export async function fetchCopies(planId: string): Promise<CopyList> {
   return parseAnswer(copyListSchema, await call(`${planPath(planId)}/copies`));
@@ -308,4 +342,9 @@ export function fileNameOf(header: string | null, fallback: string): string {
   }
   const plain = /filename="([^"]*)"/i.exec(header);
   return plain?.[1] || fallback;
+}
+
+/** Keep some of the signed-in person's preferences (language, text size, contrast, easy read) with their account. */
+export async function savePreferences(update: PreferencesUpdate): Promise<Account> {
+  return parseAnswer(accountAnswerSchema, await call('/api/account/preferences', { put: update })).account;
 }

@@ -1,10 +1,19 @@
-// English / Cymraeg. Each option is named in its own language, and marked with it for screen readers.
+// English / Cymraeg. Each option is named in its own language, and marked with it for screen readers. The choice is
+// remembered on this device and, when someone is signed in, with their account.
 
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../../shared/jurisdictions.js';
+import { LANGUAGES, type Language } from '../../../shared/jurisdictions.js';
+import { useAccount } from '../account.js';
+import { savePreferences } from '../api.js';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
+  const { state } = useAccount();
+  const choose = (language: Language) => {
+    void i18n.changeLanguage(language);
+    // Remembered on this device (i18n.ts), and with the account so it follows the person.
+    if (state.status === 'signedIn') void savePreferences({ language }).catch(() => {});
+  };
   return (
     <nav className="language-switcher" aria-label={t('language.label')}>
       <ul>
@@ -14,7 +23,7 @@ export function LanguageSwitcher() {
               type="button"
               lang={lng}
               aria-pressed={i18n.language === lng}
-              onClick={() => void i18n.changeLanguage(lng)}
+              onClick={() => choose(lng)}
             >
               {t(`language.${lng}`)}
             </button>
