@@ -5,6 +5,7 @@ import { AccountNav } from './components/AccountNav.js';
 import { DisplaySettings, DisplaySync } from './display/DisplaySettings.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { Link } from './components/Link.js';
+import { AccessibilityPage } from './pages/AccessibilityPage.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { ComparePage } from './pages/ComparePage.js';
 import { HistoryPage } from './pages/HistoryPage.js';
@@ -48,9 +49,13 @@ export function App() {
         {route.page === 'signIn' && <SignInPage />}
         {route.page === 'signUp' && <SignUpPage />}
         {route.page === 'account' && <AccountPage />}
+        {route.page === 'accessibility' && <AccessibilityPage />}
         {route.page === 'invitation' && <InvitationPage key={route.token} token={route.token} />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>
+      <footer className="site-footer">
+        <Link href="/accessibility">{t('accessibility.link')}</Link>
+      </footer>
     </>
   );
 }

@@ -95,6 +95,7 @@ export type Route =
   | { page: 'signIn' }
   | { page: 'signUp' }
   | { page: 'account' }
+  | { page: 'accessibility' }
   | { page: 'invitation'; token: string }
   | { page: 'notFound' };
 
@@ -102,6 +103,7 @@ const FIXED_PAGES = new Map<string, Route>([
   ['/sign-in', { page: 'signIn' }],
   ['/sign-up', { page: 'signUp' }],
   ['/account', { page: 'account' }],
+  ['/accessibility', { page: 'accessibility' }],
 ]);
 
 export function matchRoute(path: string): Route {
