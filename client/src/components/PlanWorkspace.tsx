@@ -9,6 +9,9 @@ import { SECTIONS } from '../../../shared/sections.js';
 import { AuthorshipPanel } from '../authorship/AuthorshipPanel.js';
 import { useAuthorship } from '../authorship/useAuthorship.js';
 import { useAgreement } from '../agreement/useAgreement.js';
+import { DiscussionSummary } from '../discussion/DiscussionSummary.js';
+import { SectionDiscussion } from '../discussion/SectionDiscussion.js';
+import { useDiscussion } from '../discussion/useDiscussion.js';
 import { readOnlyReason } from '../circle/sectionRights.js';
 import { useCircle } from '../circle/useCircle.js';
 import { setLeaveGuard } from '../router.js';
@@ -41,6 +44,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
   const { circle, applyAnswer } = useCircle(plan.id, me, onAccess);
   const authorship = useAuthorship(plan.id, session);
   const agreement = useAgreement(plan.id, session);
+  const discussion = useDiscussion(plan.id, session, me?.accountId ?? null);
   const [copied, setCopied] = useState<string | null>(null);
   const stopped = snapshot?.closedBecause != null;
   // Removed from the circle (or never in it): the plan is no longer shown at all, only why.
@@ -129,6 +133,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
         <div className="workspace-body">
           <aside className="workspace-side" aria-label={t('plan.sideHeading')}>
             {snapshot && <SaveStatus state={snapshot.saveState} interruptedBecause={snapshot.interruptedBecause} />}
+            {me && <DiscussionSummary state={discussion} personName={personName} />}
             {/* Above the presence list, which changes height when the editor loses focus (a click here would miss). */}
             {me && <AuthorshipPanel authorship={authorship} />}
             {snapshot && <PresenceList presence={snapshot.presence} />}
@@ -170,6 +175,16 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
                     readOnly={stopped || reason !== null}
                     readOnlyNote={reason && reason.map((r) => t(r.key, r.values)).join(' ')}
                     authorship={authorship.config}
+                    discussion={(editor) => (
+                      <SectionDiscussion
+                        editor={editor}
+                        sectionId={section.id}
+                        sectionName={t(`sections.${section.id}.heading`)}
+                        me={stopped ? { ...me, level: 'view' } : me}
+                        personName={personName}
+                        state={discussion}
+                      />
+                    )}
                     rights={
                       managesRights && !stopped ? (
                         <SectionRightsToggle

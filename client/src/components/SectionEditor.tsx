@@ -4,7 +4,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { sectionFieldName } from '../../../shared/protocol.js';
 import type { SectionDefinition } from '../../../shared/sections.js';
 import { Authorship, setAuthorship, type AuthorshipConfig } from '../authorship/authorshipExtension.js';
 import { WhoWroteThis } from '../authorship/WhoWroteThis.js';
+import { Discussion } from '../discussion/discussionExtension.js';
 import type { PlanSession } from '../sync/planSession.js';
 import { Glossed } from '../plan/Glossed.js';
 import { EditorToolbar } from './EditorToolbar.js';
@@ -31,6 +32,8 @@ export function SectionEditor(props: {
   authorship?: AuthorshipConfig | null;
   /** The section's structured part (the budget in numbers…), shown under its text. */
   children?: ReactNode;
+  /** The section's comments and suggestions, which need its editor (to choose words and show them in the text). */
+  discussion?: (editor: Editor) => ReactNode;
 }) {
   const { t } = useTranslation();
   const { session, section } = props;
@@ -61,6 +64,7 @@ export function SectionEditor(props: {
         }),
         Placeholder.configure({ placeholder: placeholderText }),
         Authorship.configure({ fragment: session.doc.getXmlFragment(sectionFieldName(section.id)) }),
+        Discussion,
       ],
       editable: !props.readOnly,
       editorProps: { attributes: editorAttributes(section.id, props.readOnly, describedBy) },
@@ -121,6 +125,7 @@ export function SectionEditor(props: {
       {editor && authorship && <WhoWroteThis editor={editor} config={authorship} sectionName={heading} editable={!props.readOnly} />}
       <EditorContent editor={editor} />
       {props.children}
+      {editor && props.discussion?.(editor)}
     </section>
   );
 }
@@ -150,7 +155,8 @@ function editorAttributes(sectionId: string, readOnly: boolean, describedBy: str
     'aria-labelledby': headingIdFor(sectionId),
     'aria-describedby': describedBy,
     'aria-multiline': 'true',
-    ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+    // Read-only text can still be focused: to read it, and to be taken to the words a comment is about.
+    ...(readOnly ? { 'aria-readonly': 'true', tabindex: '0' } : {}),
     role: 'textbox',
     class: 'section-editor',
     'data-section': sectionId,

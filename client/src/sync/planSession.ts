@@ -14,6 +14,9 @@ import { accessSchema, type Access } from '../../../shared/schemas.js';
 import { isSectionId, type SectionId } from '../../../shared/sections.js';
 import { attachSaveTracker } from './saveCheckpoints.js';
 
+// TODO(issue 6): MessageType.discussionChanged once shared/protocol.ts has it (the server engineer adds it).
+const DISCUSSION_CHANGED: number = (MessageType as Record<string, number>).discussionChanged ?? 104;
+
 export interface PresenceEntry {
   clientId: number;
   /** The account, as the server stamped it (null if it did not). */
@@ -48,6 +51,7 @@ export class PlanSession {
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly recordListeners = new Set<() => void>();
+  private readonly discussionListeners = new Set<() => void>();
 
   constructor(
     readonly planId: string,
@@ -81,6 +85,8 @@ export class PlanSession {
     };
     // No payload: a version, agreement, sign-off or restore was recorded; whoever shows them fetches them again.
     this.provider.messageHandlers[MessageType.recordChanged] = () => this.recordListeners.forEach((l) => l());
+    // No payload: a comment, reply or suggestion was made, resolved or decided; the discussion is fetched again.
+    this.provider.messageHandlers[DISCUSSION_CHANGED] = () => this.discussionListeners.forEach((l) => l());
     this.provider.awareness.setLocalStateField('section', null);
     this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [], access: this.access };
     this.saves = attachSaveTracker(this.provider, this.doc, () => this.refresh());
@@ -123,6 +129,12 @@ export class PlanSession {
     return () => this.recordListeners.delete(listener);
   };
 
+  /** Told whenever the server says the plan's comments or suggestions changed (MessageType.discussionChanged). */
+  onDiscussionChanged = (listener: () => void): (() => void) => {
+    this.discussionListeners.add(listener);
+    return () => this.discussionListeners.delete(listener);
+  };
+
   /** The colour of this member's caret (the server stamps the same one for the others to see). */
   get color(): string {
     return this.access ? colorForName(this.access.displayName) : '#4a4a55';
@@ -156,6 +168,7 @@ export class PlanSession {
     this.doc.destroy();
     this.listeners.clear();
     this.recordListeners.clear();
+    this.discussionListeners.clear();
   }
 
   private refresh(accessChanged = false): void {
