@@ -9,12 +9,14 @@ import { AccessEvents } from './accessEvents.js';
 import { PlanHistories } from './history/historyOperations.js';
 import { PlanRecords } from './history/planRecords.js';
 import { PlanCopies } from './exports/planCopies.js';
+import { PlanDiscussions } from './discussion/discussionOperations.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
+import { LowdbDiscussionStore } from './storage/lowdb/lowdbDiscussionStore.js';
 import { JournalHistoryStore } from './storage/lowdb/journalHistoryStore.js';
 import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
-import type { AccountStore, CircleStore, HistoryStore, PlanStore } from './storage/types.js';
+import type { AccountStore, CircleStore, DiscussionStore, HistoryStore, PlanStore } from './storage/types.js';
 import { Rooms } from './sync/rooms.js';
 import { attachSyncServer } from './sync/syncServer.js';
 
@@ -25,6 +27,7 @@ export interface CylchServer {
   readonly circles: CircleStore;
   readonly history: HistoryStore;
   readonly histories: PlanHistories;
+  readonly discussions: DiscussionStore;
   readonly rooms: Rooms;
   /** The address it listens on, such as http://127.0.0.1:3000. */
   readonly url: string;
@@ -37,6 +40,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const accounts = await LowdbAccountStore.open(config.dataDir);
   const circles = await LowdbCircleStore.open(config.dataDir);
   const history = JournalHistoryStore.forDataDir(config.dataDir);
+  const discussionStore = LowdbDiscussionStore.forDataDir(config.dataDir);
   const events = new AccessEvents();
   const histories = new PlanHistories(history, circles, accounts, async (planId) => {
     await rooms.openRoom(planId)?.history.flush();
@@ -52,7 +56,8 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   });
   const records = new PlanRecords({ rooms, store, circles, accounts, histories, log });
   const copies = new PlanCopies({ store, circles, accounts, histories, records });
-  const httpServer = createServer(createApp({ store, accounts, circles, events, histories, records, copies, log, clientDir }));
+  const discussions = new PlanDiscussions({ discussions: discussionStore, store, circles, accounts, rooms, records, log });
+  const httpServer = createServer(createApp({ store, accounts, circles, events, histories, records, copies, discussions, log, clientDir }));
   const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });
 
   await new Promise<void>((resolve, reject) => {
@@ -73,6 +78,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
     circles,
     history,
     histories,
+    discussions: discussionStore,
     rooms,
     url: `http://${host}:${port}`,
     close() {
@@ -84,6 +90,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
         await httpClosed;
         await store.close();
         await history.close();
+        await discussionStore.close();
         await accounts.close();
         await circles.close();
       })();

@@ -50,6 +50,29 @@ export const errors = {
     new AppError('tooManyRebuilds', 429, 'You have asked for many comparisons and past versions in a short time. Please wait a minute and try again.'),
   restoreNotPossible: () =>
     new AppError('restoreNotPossible', 422, 'This could not be restored: part of it can no longer be put back into the plan. Copy the words you need from the comparison instead.'),
+  commentNotFound: () => new AppError('commentNotFound', 404, 'There is no such comment on this plan.'),
+  suggestionNotFound: () => new AppError('suggestionNotFound', 404, 'There is no such suggestion on this plan.'),
+  anchorNotFound: () =>
+    new AppError('anchorNotFound', 400, 'The words this is about could not be found in that section. Choose the words again, within one paragraph.'),
+  passageChanged: () =>
+    new AppError('passageChanged', 409, 'The words you chose have just been changed by someone else. Choose them again.'),
+  suggestionDecided: () => new AppError('suggestionDecided', 409, 'This suggestion has already been accepted or declined.'),
+  suggestionOutdated: () =>
+    new AppError(
+      'suggestionOutdated',
+      409,
+      'The words this suggestion changes have been edited since it was made, so it cannot be put in as it is. It is still open: decline it, or change the words yourself.',
+    ),
+  tooManyComments: () => new AppError('tooManyComments', 409, 'This plan already has as many comments as Cylch can keep for it. Reply to one of them instead.'),
+  tooManyReplies: () => new AppError('tooManyReplies', 409, 'This comment has as many replies as it can keep. Start a new comment instead.'),
+  tooManySuggestions: () =>
+    new AppError('tooManySuggestions', 409, 'This plan has as many suggestions as it can keep. Ask the person whose plan it is to decide on the open ones first.'),
+  discussionDamaged: () =>
+    new AppError(
+      'discussionDamaged',
+      503,
+      'This plan’s comments and suggestions could not be read back: their file is damaged. The plan itself is safe, and the file has been left as it is. Ask your administrator to restore it.',
+    ),
   recordNotWritten: () => new AppError('recordNotWritten', 503, 'It could not be recorded just now. Please try again in a moment.'),
   lastManager: () => new AppError('lastManager', 409, 'Someone must be able to look after the circle: name another plan manager first.'),
   wrongEmailOrPassword: () => new AppError('wrongEmailOrPassword', 401, 'That email address and password do not match an account.'),

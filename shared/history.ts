@@ -9,7 +9,7 @@ import { SECTION_IDS, type SectionId } from './sections.js';
 
 const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
 
-export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered', 'version', 'agreement', 'restore', 'export'] as const;
+export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered', 'version', 'agreement', 'restore', 'export', 'suggestion'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /** Who did something, as the server recorded it from the signed-in session (null: before history was kept). */
@@ -59,6 +59,11 @@ export const historyItemSchema = z.strictObject({
    * format, and for a copy its language, the saved version it shows (with that version's name) and who it was for.
    */
   export: exportRecordSchema.extend({ versionName: z.string().nullable().optional() }).nullable(),
+  /**
+   * For an accepted suggestion (`by` is the member who suggested the words; they are theirs): who accepted it, and
+   * whether they did so as the person's plan manager.
+   */
+  suggestion: z.strictObject({ acceptedBy: historyPersonSchema, onBehalf: z.boolean() }).nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

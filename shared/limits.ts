@@ -47,6 +47,12 @@ export const LIMITS = {
   invitationLifetimeMs: 7 * 24 * 60 * 60 * 1000,
   /** Largest JSON body the REST API accepts. */
   maxRestBodyBytes: 16 * 1024,
+  /** Comments kept on one plan (resolved ones count: they are kept), and replies to one comment. */
+  maxCommentsPerPlan: 500,
+  maxRepliesPerComment: 200,
+  /** Suggestions waiting for a decision on one plan, and suggestions kept on it in all (decided ones are kept). */
+  maxOpenSuggestionsPerPlan: 500,
+  maxSuggestionsPerPlan: 5000,
   /** Most plans one browser remembers in its "Plans on this device" list (the most recently opened). */
   maxRememberedPlans: 50,
 } as const;

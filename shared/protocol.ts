@@ -26,6 +26,11 @@ export const MessageType = {
    * an agreement or sign-off recorded): the browser fetches what it shows of it again.
    */
   recordChanged: 103,
+  /**
+   * Cylch: server to client only, no payload. The plan's comments or suggestions changed (one was added, answered,
+   * resolved, accepted or declined): the browser fetches GET /api/plans/:planId/discussion again.
+   */
+  discussionChanged: 104,
 } as const;
 
 export type MessageTypeId = (typeof MessageType)[keyof typeof MessageType];

@@ -126,6 +126,11 @@ export const myPlanSchema = z.strictObject({
   planManager: z.boolean(),
   /** When the plan is next due a review (YYYY-MM-DD), from its review dates; null when none is set. */
   nextReview: z.iso.date().nullable(),
+  /**
+   * Comments not resolved and suggestions not decided in the plan, counted for everyone (the page shows them to the
+   * person and their plan manager); null when they cannot be read just now.
+   */
+  waiting: z.strictObject({ comments: z.number().int().nonnegative(), suggestions: z.number().int().nonnegative() }).nullable(),
 });
 export type MyPlan = z.infer<typeof myPlanSchema>;
 export const myPlansAnswerSchema = z.strictObject({ plans: z.array(myPlanSchema) });

@@ -88,6 +88,12 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
     agreement: first.agreement ? { kind: first.agreement.kind, reason: first.agreement.reason } : null,
     restore: first.restore ? restoredFrom(first.restore.fromSeq, all) : null,
     export: first.export ? { ...first.export, versionName: first.export.versionSeq ? (all[first.export.versionSeq - 1]?.version?.name ?? null) : null } : null,
+    suggestion: first.suggestion
+      ? {
+          acceptedBy: { accountId: first.suggestion.acceptedBy, displayName: await nameOf(first.suggestion.acceptedBy), role: first.suggestion.acceptedRole },
+          onBehalf: first.suggestion.onBehalf,
+        }
+      : null,
   };
 }
 
@@ -123,8 +129,11 @@ export function verifyRecord(entries: readonly StoredHistoryEntry[], anchor?: st
   }
 }
 
-/** Whether an entry is someone's own writing (an edit, or the text a restore brought back: a change by its restorer). */
-const writes = (e: StoredHistoryEntry) => e.kind === 'edit' || e.kind === 'restore';
+/**
+ * Whether an entry is someone's own writing: an edit, the text a restore brought back (a change by its restorer), or
+ * the words of an accepted suggestion (its suggester's).
+ */
+const writes = (e: StoredHistoryEntry) => e.kind === 'edit' || e.kind === 'restore' || e.kind === 'suggestion';
 
 /** A new document holding the plan as it was just after entry `seq` (the caller destroys it). */
 export function rebuildAt(entries: readonly StoredHistoryEntry[], seq: number): Y.Doc {
@@ -211,7 +220,9 @@ export class PlanHistories {
       const first = group[0]!;
       const last = group.at(-1)!;
       if (query.before !== undefined && last.seq >= query.before) return false;
-      if (query.by !== undefined && first.accountId !== query.by && first.circle?.accountId !== query.by) return false;
+      if (query.by !== undefined && first.accountId !== query.by && first.circle?.accountId !== query.by && first.suggestion?.acceptedBy !== query.by) {
+        return false;
+      }
       if (query.section !== undefined && !first.sections.includes(query.section)) return false;
       return Date.parse(last.until) >= fromTime && Date.parse(first.at) < toTime;
     };
@@ -227,8 +238,11 @@ export class PlanHistories {
     }
     const people = new Map<string, HistoryPerson>();
     for (const group of groups) {
-      const { accountId, role } = group[0]!;
+      const { accountId, role, suggestion } = group[0]!;
       if (accountId && role && !people.has(accountId)) people.set(accountId, { accountId, displayName: await nameOf(accountId), role });
+      if (suggestion && !people.has(suggestion.acceptedBy)) {
+        people.set(suggestion.acceptedBy, { accountId: suggestion.acceptedBy, displayName: await nameOf(suggestion.acceptedBy), role: suggestion.acceptedRole });
+      }
     }
     return {
       items: await Promise.all(selected.map((g) => toItem(g, nameOf, all))),
@@ -321,6 +335,7 @@ export class PlanHistories {
         agreement: e.agreement ?? null,
         restore: e.restore ?? null,
         export: e.export ?? null,
+        suggestion: e.suggestion ? { ...e.suggestion, acceptedByName: await nameOf(e.suggestion.acceptedBy) } : null,
         circleChange: e.circle
           ? { ...e.circle, subjectName: e.circle.accountId ? await nameOf(e.circle.accountId) : null }
           : null,
@@ -339,6 +354,7 @@ function detailOf(r: Awaited<ReturnType<PlanHistories['exportEntries']>>[number]
   if (r.version) return r.version.name;
   if (r.agreement) return r.agreement.reason === null ? r.agreement.kind : `${r.agreement.kind}: ${r.agreement.reason}`;
   if (r.restore) return `restored to entry ${r.restore.fromSeq}`;
+  if (r.suggestion) return `suggestion accepted by ${r.suggestion.acceptedByName}${r.suggestion.onBehalf ? ' on behalf of the person' : ''}`;
   if (r.export) return [r.export.format, r.export.lang, r.export.versionSeq ? `version at entry ${r.export.versionSeq}` : '', r.export.givenTo ? `given to ${r.export.givenTo}` : ''].filter(Boolean).join('; ');
   return '';
 }

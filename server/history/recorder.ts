@@ -39,6 +39,11 @@ export interface Edit {
    * when that entry is written (or could not be, for now: it stays queued and is retried like any other).
    */
   restore?: { fromSeq: number; recorded: (written: Promise<StoredHistoryEntry>) => void };
+  /**
+   * Set for an accepted suggestion: the update (the suggester's words, `author` being the suggester) is its own
+   * 'suggestion' entry naming who accepted it; `recorded` as for a restore.
+   */
+  suggestion?: { suggestionId: string; acceptedBy: Author; recorded: (written: Promise<StoredHistoryEntry>) => void };
 }
 
 export const HISTORY_TIMING = {
@@ -115,20 +120,33 @@ export class HistoryRecorder {
     const { author, sections, written, references: referenced } = edit;
     if (this.disposed) return;
     const now = this.now();
-    if (edit.restore) {
+    // A change the server made (a restore, an accepted suggestion) is an entry of its own, after everything before it.
+    const made = edit.restore ?? edit.suggestion;
+    if (made) {
       this.closeAll();
       const at = now.toISOString();
+      const { suggestion } = edit;
       const entry: NewHistoryEntry = {
-        ...blankEntry('restore', at),
+        ...blankEntry(suggestion ? 'suggestion' : 'restore', at),
         accountId: author.accountId,
         role: author.role,
         onBehalf: author.onBehalf,
         sections: [...sections].sort(),
         ...this.count([update]),
         updates: [toBase64(update)],
-        restore: { fromSeq: edit.restore.fromSeq },
+        ...(edit.restore ? { restore: { fromSeq: edit.restore.fromSeq } } : {}),
+        ...(suggestion
+          ? {
+              suggestion: {
+                id: suggestion.suggestionId,
+                acceptedBy: suggestion.acceptedBy.accountId,
+                acceptedRole: suggestion.acceptedBy.role,
+                onBehalf: suggestion.acceptedBy.onBehalf,
+              },
+            }
+          : {}),
       };
-      edit.restore.recorded(this.enqueueAndWait(entry));
+      made.recorded(this.enqueueAndWait(entry));
       return;
     }
     const sorted = [...sections].sort();

@@ -17,6 +17,8 @@ import { errorHandler } from './errorHandler.js';
 import type { PlanHistories } from '../history/historyOperations.js';
 import { historyRoutes } from './historyRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
+import { discussionRoutes } from './discussionRoutes.js';
+import type { PlanDiscussions } from '../discussion/discussionOperations.js';
 import { historyRebuildLimit } from './rebuildLimit.js';
 import type { PlanRecords } from '../history/planRecords.js';
 import type { PlanCopies } from '../exports/planCopies.js';
@@ -30,10 +32,11 @@ export function createApp(options: {
   histories: PlanHistories;
   records: PlanRecords;
   copies: PlanCopies;
+  discussions: PlanDiscussions;
   log: Logger;
   clientDir: string;
 }): express.Express {
-  const { store, accounts, circles, events, histories, records, copies, log, clientDir } = options;
+  const { store, accounts, circles, events, histories, records, copies, discussions, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -70,7 +73,8 @@ export function createApp(options: {
   const rebuildLimit = historyRebuildLimit();
   api.use('/plans/:planId/history', historyRoutes(store, circles, histories, rebuildLimit));
   api.use('/plans/:planId', recordRoutes(store, circles, records, copies, rebuildLimit));
-  api.use('/plans', planRoutes(store, circles, events, records));
+  api.use('/plans/:planId', discussionRoutes(discussions));
+  api.use('/plans', planRoutes(store, circles, events, records, discussions));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));
   app.use('/api', api);

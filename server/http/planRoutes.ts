@@ -5,6 +5,7 @@ import { rateLimit } from 'express-rate-limit';
 import { createPlanBodySchema } from '../../shared/schemas.js';
 import type { AccessEvents } from '../accessEvents.js';
 import type { PlanRecords } from '../history/planRecords.js';
+import type { PlanDiscussions } from '../discussion/discussionOperations.js';
 import { createPlan, getPlanForMember, myPlans } from '../plans/planOperations.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 import { requireAccount } from './sessions.js';
@@ -12,7 +13,7 @@ import { parseOrThrow } from './validate.js';
 import { LIMITS } from '../../shared/limits.js';
 import { errors } from '../errors.js';
 
-export function planRoutes(store: PlanStore, circles: CircleStore, events: AccessEvents, records: PlanRecords): Router {
+export function planRoutes(store: PlanStore, circles: CircleStore, events: AccessEvents, records: PlanRecords, discussions: PlanDiscussions): Router {
   const router = Router();
   // Creating plans costs disk; nobody needs more than a few a minute.
   const creationLimit = rateLimit({
@@ -30,7 +31,12 @@ export function planRoutes(store: PlanStore, circles: CircleStore, events: Acces
     res.status(201).json(plan);
   });
   router.get('/', async (req, res) => {
-    res.json({ plans: await myPlans(store, circles, req.account!.id, (planId) => records.nextReview(planId)) });
+    res.json({
+      plans: await myPlans(store, circles, req.account!.id, {
+        nextReviewOf: (planId) => records.nextReview(planId),
+        waitingOf: (planId) => discussions.waiting(planId),
+      }),
+    });
   });
   router.get('/:planId', async (req, res) => {
     res.json(await getPlanForMember(store, circles, req.params.planId, req.account!.id));

@@ -28,21 +28,26 @@ export async function createPlan(store: PlanStore, circles: CircleStore, account
 }
 
 /**
- * The plans an account belongs to, with its part in each and when each is next due a review, newest first. Plans
- * that cannot be read are left out; a plan whose review dates cannot be read shows none.
+ * The plans an account belongs to, with its part in each, when each is next due a review and how many comments and
+ * suggestions wait in it, newest first. Plans that cannot be read are left out; a plan whose review dates cannot be
+ * read shows none, and one whose discussion cannot be read shows null waiting.
  */
 export async function myPlans(
   store: PlanStore,
   circles: CircleStore,
   accountId: string,
-  nextReviewOf: (planId: string) => Promise<string | null>,
+  about: {
+    nextReviewOf: (planId: string) => Promise<string | null>;
+    waitingOf: (planId: string) => Promise<MyPlan['waiting']>;
+  },
 ): Promise<MyPlan[]> {
   const mine: MyPlan[] = [];
   for (const { planId, member } of await circles.plansOf(accountId)) {
     const plan = await store.getPlanMeta(planId).catch(() => null);
     if (!plan) continue;
-    const nextReview = await nextReviewOf(planId).catch(() => null);
-    mine.push({ plan, role: member.role, level: member.level, planManager: member.planManager, nextReview });
+    const nextReview = await about.nextReviewOf(planId).catch(() => null);
+    const waiting = await about.waitingOf(planId).catch(() => null);
+    mine.push({ plan, role: member.role, level: member.level, planManager: member.planManager, nextReview, waiting });
   }
   return mine.sort((a, b) => b.plan.createdAt.localeCompare(a.plan.createdAt));
 }

@@ -8,6 +8,7 @@ import type { HistoryKind } from '../../shared/history.js';
 import type { AgreementKind } from '../../shared/versions.js';
 import type { Preferences } from '../../shared/preferences.js';
 import type { ExportRecord } from '../../shared/copies.js';
+import type { Anchor, SuggestionStatus } from '../../shared/discussion.js';
 
 export interface PlanStore {
   /** Record a new plan with an empty document. Rejects if the id is taken. */
@@ -175,6 +176,11 @@ export interface StoredHistoryEntry {
   /** For a restore: the entry whose state the sections were brought back to. Its `updates` are the change made. */
   restore?: { fromSeq: number };
   /**
+   * For an accepted suggestion: its id, and who accepted it (and whether as the person's plan manager). The entry's
+   * `accountId` and `role` are the suggester's — the words are theirs — and its `updates` are the change made.
+   */
+  suggestion?: { id: string; acceptedBy: string; acceptedRole: CircleMember['role']; onBehalf: boolean };
+  /**
    * For a download of the history or a copy of the plan: its format, and for a copy its language, version and who it
    * was for (the entry is made after the download is put together).
    */
@@ -193,5 +199,68 @@ export interface HistoryStore {
   read(planId: string): Promise<StoredHistoryEntry[]>;
   /** Close anything held open for the plan. */
   release(planId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Who wrote a comment, a reply or a suggestion, or decided one: stamped by the server from the session. */
+export interface StoredAuthor {
+  accountId: string;
+  /** Their role in the circle when they wrote it. */
+  role: CircleMember['role'];
+}
+
+export interface StoredReply {
+  id: string;
+  by: StoredAuthor;
+  at: string;
+  text: string;
+}
+
+export interface StoredComment {
+  id: string;
+  sectionId: SectionId;
+  /** Null: about the whole section. */
+  anchor: Anchor | null;
+  by: StoredAuthor;
+  at: string;
+  text: string;
+  replies: StoredReply[];
+  resolved: { by: StoredAuthor; at: string } | null;
+}
+
+export interface StoredSuggestion {
+  id: string;
+  sectionId: SectionId;
+  anchor: Anchor;
+  text: string;
+  by: StoredAuthor;
+  at: string;
+  status: SuggestionStatus;
+  decided: {
+    by: StoredAuthor;
+    at: string;
+    reason: string | null;
+    /** The decider acted as the person's plan manager. */
+    onBehalf: boolean;
+    /** For an accepted suggestion: the history entry of the change, once written. */
+    historySeq: number | null;
+  } | null;
+}
+
+/** One plan's comments and suggestions, oldest first. */
+export interface StoredDiscussion {
+  comments: StoredComment[];
+  suggestions: StoredSuggestion[];
+}
+
+/** Each plan's comments and suggestions, kept apart from the live document (they never change it by themselves). */
+export interface DiscussionStore {
+  /** The plan's discussion (empty when nobody has commented yet). Rejects with DamagedFileError if it does not read back. */
+  read(planId: string): Promise<StoredDiscussion>;
+  /**
+   * Change one plan's discussion as one step: `change` works on a copy and returns a result; if it throws, nothing
+   * is written. Changes to the same plan happen one at a time. Resolves once the change is on disk.
+   */
+  update<T>(planId: string, change: (discussion: StoredDiscussion) => T): Promise<T>;
   close(): Promise<void>;
 }

@@ -27,3 +27,6 @@ export const checkpointMessage = (token: number) => message(MessageType.checkpoi
 
 /** The plan's record changed (a version, an agreement): the browser fetches what it shows of it again. */
 export const recordChangedMessage = () => message(MessageType.recordChanged, () => {});
+
+/** The plan's comments or suggestions changed: the browser fetches the discussion again. */
+export const discussionChangedMessage = () => message(MessageType.discussionChanged, () => {});

@@ -62,6 +62,8 @@ export interface TestClient {
   closes: { code: number; reason: string }[];
   /** The rights the server last told this connection it has (MessageType.access), or null before it has. */
   access: Access | null;
+  /** How many times the server said the plan's comments or suggestions changed (MessageType.discussionChanged). */
+  discussionChanges: number;
   text(sectionId: string): string;
   type(sectionId: string, text: string, at?: number): void;
   isSaved(): boolean;
@@ -87,6 +89,7 @@ export function connectClient(baseUrl: string, planId: string, member: Pick<Test
     saves: undefined as unknown as SaveTracker,
     closes: [],
     access: null,
+    discussionChanges: 0,
     text: (sectionId) => fragmentText(doc, sectionId),
     type(sectionId, text, at) {
       const fragment = doc.getXmlFragment(sectionFieldName(sectionId));
@@ -121,6 +124,10 @@ export function connectClient(baseUrl: string, planId: string, member: Pick<Test
   };
   // "The record changed" (a version, an agreement): the pages refetch; these clients have nothing to refetch.
   provider.messageHandlers[MessageType.recordChanged] = () => {};
+  // "The comments or suggestions changed": counted, so a test can wait for a second member to hear of it.
+  provider.messageHandlers[MessageType.discussionChanged] = () => {
+    client.discussionChanges += 1;
+  };
   provider.on('connection-close', (event) => {
     if (event) client.closes.push({ code: event.code, reason: event.reason });
   });

@@ -42,6 +42,7 @@ function item(overrides: Partial<HistoryItem>): HistoryItem {
     agreement: null,
     restore: null,
     export: null,
+    suggestion: null,
     ...overrides,
   };
 }
@@ -145,12 +146,24 @@ describe('history sentences', () => {
     );
   });
 
+  it('names both the member who suggested the words and the member who accepted them', () => {
+    const accepted = item({ kind: 'suggestion', by: megan, sections: ['aboutMe'], addedWords: 3, suggestion: { acceptedBy: sam, onBehalf: false } });
+    expect(say('en', accepted)).toBe('A suggestion by Megan Evans (Family or friend) in About me was accepted by Sam Evans (The person the plan is about)');
+    expect(say('cy', accepted)).toBe(
+      "Cafodd awgrym gan Megan Evans (Teulu neu ffrind) yn “Amdanaf i” ei dderbyn gan Sam Evans (Y person y mae'r cynllun amdano)",
+    );
+    // Accepted by a plan manager: on the person's behalf (the suggester acted only for themselves).
+    const byManager = item({ kind: 'suggestion', by: megan, sections: ['aboutMe'], suggestion: { acceptedBy: jo, onBehalf: true } });
+    expect(say('en', byManager)).toBe('A suggestion by Megan Evans (Family or friend) in About me was accepted by Jo Hughes (Support provider), on behalf of the person');
+  });
+
   it('never shows a catalogue key or an empty placeholder for the new kinds, in either language', () => {
     const entries = [
       item({ kind: 'export', sections: [], export: { format: 'json' } }),
       item({ kind: 'version', sections: [], version: { name: 'V' } }),
       item({ kind: 'agreement', by: null, sections: [], agreement: { kind: 'signOff', reason: '  ' } }),
       item({ kind: 'restore', sections: [], restore: { fromSeq: 1, fromAt: '2026-01-01T09:00:00.000Z', versionName: null } }),
+      item({ kind: 'suggestion', by: null, sections: ['aboutMe'], suggestion: { acceptedBy: { ...sam, displayName: '' }, onBehalf: false } }),
     ];
     for (const lng of ['en', 'cy'] as const) {
       for (const entry of entries) expect(say(lng, entry), `${lng} ${entry.kind}`).not.toMatch(/history\.|\{\{|undefined|null|: $/);

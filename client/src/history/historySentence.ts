@@ -9,7 +9,8 @@ import { formatDay, formatTime } from './historyTime.js';
 type Item = Pick<
   HistoryItem,
   'kind' | 'by' | 'onBehalf' | 'sections' | 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars' | 'circle' | 'version' | 'agreement' | 'restore' | 'export'
->;
+> &
+  Partial<Pick<HistoryItem, 'suggestion'>>;
 
 /** "Megan Evans (Family or friend)": a name and role in brackets reads the same in English and Welsh. */
 export function personLabel(person: Pick<HistoryPerson, 'displayName' | 'role'>, t: TFunction): string {
@@ -29,7 +30,9 @@ export function sectionList(sections: readonly SectionId[], language: string, t:
 
 export function historySentence(item: Item, language: string, t: TFunction): string {
   const sentence = baseSentence(item, language, t);
-  return item.onBehalf ? t('history.withOnBehalf', { sentence }) : sentence;
+  // An accepted suggestion's words are the suggester's; "on behalf of" is about who accepted them.
+  const onBehalf = item.kind === 'suggestion' && item.suggestion ? item.suggestion.onBehalf : item.onBehalf;
+  return onBehalf ? t('history.withOnBehalf', { sentence }) : sentence;
 }
 
 function baseSentence(item: Item, language: string, t: TFunction): string {
@@ -45,6 +48,9 @@ function baseSentence(item: Item, language: string, t: TFunction): string {
     const said = t(`history.export.${format}`, { who });
     const ofVersion = versionName ? t('history.export.ofVersion', { sentence: said, name: versionName }) : said;
     return givenTo ? t('history.export.givenTo', { sentence: ofVersion, name: givenTo }) : ofVersion;
+  }
+  if (item.kind === 'suggestion' && item.suggestion) {
+    return t('history.suggestion.accepted', { who, sections, accepter: personLabel(item.suggestion.acceptedBy, t) });
   }
   if (item.kind === 'restore' && item.restore) {
     const then = new Date(item.restore.fromAt);

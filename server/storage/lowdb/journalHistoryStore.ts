@@ -46,6 +46,9 @@ const entrySchema = z.strictObject({
   agreement: z.strictObject({ kind: z.enum(AGREEMENT_KINDS), reason: z.string().nullable(), contentHash: hashSchema }).optional(),
   restore: z.strictObject({ fromSeq: z.number().int().positive() }).optional(),
   export: exportRecordSchema.optional(),
+  suggestion: z
+    .strictObject({ id: z.string().min(1), acceptedBy: z.string().min(1), acceptedRole: z.enum(ROLES), onBehalf: z.boolean() })
+    .optional(),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });

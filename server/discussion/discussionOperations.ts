@@ -1,0 +1,320 @@
+// Named operations on a plan's comments and suggestions. Every author, role, time and decision is stamped here from
+// the signed-in member, never taken from a request. Comments and suggestions live outside the plan's text (Yjs's
+// threat model: suggest-only people work on a fork); only accepting a suggestion changes the plan, as a change on
+// the server whose words are the suggester's and whose rights are the acceptor's (serverChange.ts applySuggestion).
+// After any change, everyone with the plan open is told (MessageType.discussionChanged) and fetches it again.
+
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type {
+  Anchor,
+  Comment,
+  Discussion,
+  NewComment,
+  NewSuggestion,
+  Suggestion,
+  SuggestionDecision,
+} from '../../shared/discussion.js';
+import { LIMITS } from '../../shared/limits.js';
+import { actsForPerson, can, type CircleMember } from '../../shared/permissions.js';
+import type { SectionId } from '../../shared/sections.js';
+import { planAccessOf, requireMember } from '../circle/circleOperations.js';
+import { DamagedFileError, errors } from '../errors.js';
+import { namer } from '../history/historyOperations.js';
+import type { PlanRecords } from '../history/planRecords.js';
+import { getPlan } from '../plans/planOperations.js';
+import type {
+  AccountStore,
+  CircleStore,
+  DiscussionStore,
+  PlanStore,
+  StoredAuthor,
+  StoredComment,
+  StoredDiscussion,
+  StoredSuggestion,
+} from '../storage/types.js';
+import { discussionChangedMessage } from '../sync/messages.js';
+import type { Rooms } from '../sync/rooms.js';
+import { applySuggestion, freshClientId } from '../sync/serverChange.js';
+import { anchorDecodes, resolveAnchor, wordsBetween } from './anchors.js';
+
+export interface DiscussionDependencies {
+  discussions: DiscussionStore;
+  store: PlanStore;
+  circles: CircleStore;
+  accounts: AccountStore;
+  rooms: Rooms;
+  records: PlanRecords;
+  log: Logger;
+}
+
+/** What waits for the person: comments not resolved, suggestions not decided. */
+export function waitingIn(discussion: StoredDiscussion): Discussion['waiting'] {
+  return {
+    comments: discussion.comments.filter((c) => c.resolved === null).length,
+    suggestions: discussion.suggestions.filter((s) => s.status === 'open').length,
+  };
+}
+
+const newId = () => randomBytes(16).toString('base64url');
+const authorOf = (member: CircleMember): StoredAuthor => ({ accountId: member.accountId, role: member.role });
+
+export class PlanDiscussions {
+  /** Decisions on each plan's suggestions, one at a time (an accepted one changes the plan). */
+  private readonly deciding = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: DiscussionDependencies) {}
+
+  /** GET /discussion: every comment and suggestion, oldest first, with names as they are now. */
+  async discussion(planId: string, accountId: string): Promise<Discussion> {
+    await this.memberOf(planId, accountId);
+    const discussion = await this.read(planId);
+    const present = await this.presenter();
+    return {
+      comments: await Promise.all(discussion.comments.map(present.comment)),
+      suggestions: await Promise.all(discussion.suggestions.map(present.suggestion)),
+      waiting: waitingIn(discussion),
+    };
+  }
+
+  /** How many comments and suggestions wait in a plan (for "My plans"); null if they cannot be read. */
+  async waiting(planId: string): Promise<Discussion['waiting'] | null> {
+    try {
+      return waitingIn(await this.deps.discussions.read(planId));
+    } catch (err) {
+      this.deps.log.error({ planId, err }, 'could not read the plan’s comments and suggestions');
+      return null;
+    }
+  }
+
+  async addComment(planId: string, accountId: string, body: NewComment): Promise<Comment> {
+    const { circle, member } = await this.memberOf(planId, accountId);
+    if (!can(member, 'commentSection', planAccessOf(circle), body.sectionId)) throw errors.notAllowed();
+    if (body.anchor) await this.checkAnchor(planId, body.sectionId, body.anchor);
+    const comment: StoredComment = {
+      id: newId(),
+      sectionId: body.sectionId,
+      anchor: body.anchor,
+      by: authorOf(member),
+      at: new Date().toISOString(),
+      text: body.text,
+      replies: [],
+      resolved: null,
+    };
+    await this.change(planId, (d) => {
+      if (d.comments.length >= LIMITS.maxCommentsPerPlan) throw errors.tooManyComments();
+      d.comments.push(comment);
+    });
+    return (await this.presenter()).comment(comment);
+  }
+
+  async addReply(planId: string, accountId: string, commentId: string, text: string): Promise<Comment> {
+    const { circle, member } = await this.memberOf(planId, accountId);
+    const comment = await this.change(planId, (d) => {
+      const found = findComment(d, commentId);
+      if (!can(member, 'commentSection', planAccessOf(circle), found.sectionId)) throw errors.notAllowed();
+      if (found.replies.length >= LIMITS.maxRepliesPerComment) throw errors.tooManyReplies();
+      found.replies.push({ id: newId(), by: authorOf(member), at: new Date().toISOString(), text });
+      return found;
+    });
+    return (await this.presenter()).comment(comment);
+  }
+
+  /** Resolves a comment, or opens it again: its author, or anyone who acts for the person. */
+  async resolveComment(planId: string, accountId: string, commentId: string, resolved: boolean): Promise<Comment> {
+    const { circle, member } = await this.memberOf(planId, accountId);
+    const comment = await this.change(planId, (d) => {
+      const found = findComment(d, commentId);
+      const mayResolve = found.by.accountId === member.accountId || actsForPerson(member);
+      if (!mayResolve || !can(member, 'commentSection', planAccessOf(circle), found.sectionId)) throw errors.notAllowed();
+      if (!resolved) found.resolved = null;
+      else found.resolved ??= { by: authorOf(member), at: new Date().toISOString() };
+      return found;
+    });
+    return (await this.presenter()).comment(comment);
+  }
+
+  /**
+   * A suggestion for any section (members who may not edit it too, and members who may, instead of editing). It
+   * changes nothing in the plan until it is accepted.
+   */
+  async addSuggestion(planId: string, accountId: string, body: NewSuggestion): Promise<Suggestion> {
+    const { circle, member } = await this.memberOf(planId, accountId);
+    if (!can(member, 'suggestChange', planAccessOf(circle), body.sectionId)) throw errors.notAllowed();
+    const { start, end } = await this.checkAnchor(planId, body.sectionId, body.anchor);
+    if (start === end && body.text === '') throw errors.invalidRequest([{ path: 'text', message: 'an addition needs some words' }]);
+    if (body.text === body.anchor.quote) throw errors.invalidRequest([{ path: 'text', message: 'must differ from the words it replaces' }]);
+    const suggestion: StoredSuggestion = {
+      id: newId(),
+      sectionId: body.sectionId,
+      anchor: body.anchor,
+      text: body.text,
+      by: authorOf(member),
+      at: new Date().toISOString(),
+      status: 'open',
+      decided: null,
+    };
+    await this.change(planId, (d) => {
+      const open = d.suggestions.filter((s) => s.status === 'open').length;
+      if (open >= LIMITS.maxOpenSuggestionsPerPlan || d.suggestions.length >= LIMITS.maxSuggestionsPerPlan) throw errors.tooManySuggestions();
+      d.suggestions.push(suggestion);
+    });
+    return (await this.presenter()).suggestion(suggestion);
+  }
+
+  /**
+   * The person (or their plan manager) accepts or declines a suggestion. Accepting puts the suggested words into the
+   * live plan, if the words it changes still read as they did (else suggestionOutdated, and it stays open).
+   */
+  async decideSuggestion(planId: string, accountId: string, suggestionId: string, decision: SuggestionDecision): Promise<Suggestion> {
+    const { circle, member } = await this.memberOf(planId, accountId);
+    if (!can(member, 'decideSuggestion', planAccessOf(circle))) throw errors.notAllowed();
+    const decided = await this.oneDecisionAtATime(planId, async () => {
+      const found = (await this.read(planId)).suggestions.find((s) => s.id === suggestionId);
+      if (!found) throw errors.suggestionNotFound();
+      if (found.status !== 'open') throw errors.suggestionDecided();
+      const historySeq = decision.decision === 'accept' ? await this.putIntoPlan(planId, member, found) : null;
+      const stamp = {
+        by: authorOf(member),
+        at: new Date().toISOString(),
+        reason: decision.decision === 'decline' ? decision.reason || null : null,
+        onBehalf: member.planManager && member.role !== 'person',
+        historySeq,
+      };
+      try {
+        return await this.change(planId, (d) => {
+          const suggestion = d.suggestions.find((s) => s.id === suggestionId)!;
+          suggestion.status = decision.decision === 'accept' ? 'accepted' : 'declined';
+          suggestion.decided = stamp;
+          return suggestion;
+        });
+      } catch (err) {
+        // The words are in the plan (saved and recorded) but the suggestion could not be marked: it stays open, and
+        // a second accept finds its words changed. Say so plainly rather than pretend it was kept.
+        if (decision.decision === 'accept') {
+          this.deps.log.error({ planId, suggestionId, err }, 'a suggestion was put into the plan but could not be marked accepted');
+        }
+        throw err;
+      }
+    });
+    return (await this.presenter()).suggestion(decided);
+  }
+
+  /** The suggestion's words into the open plan, as a change by the acceptor of words by the suggester. */
+  private async putIntoPlan(planId: string, acceptor: CircleMember, suggestion: StoredSuggestion): Promise<number | null> {
+    const room = await this.deps.rooms.acquire(planId);
+    const working = new Y.Doc({ gc: false });
+    try {
+      if (room.failed || !this.deps.rooms.recordsHistory) throw errors.recordNotWritten();
+      // Rights as they are now (they may have changed while the plan loaded).
+      const circle = await this.deps.circles.getCircle(planId);
+      const member = requireMember(circle, acceptor.accountId);
+      if (!can(member, 'decideSuggestion', planAccessOf(circle))) throw errors.notAllowed();
+      // From here to applying the change nothing waits, so the plan cannot change under it.
+      const now = resolveAnchor(room.doc, suggestion.sectionId, suggestion.anchor);
+      if (!now || wordsBetween(now.text, now.start, now.end) !== suggestion.anchor.quote) throw errors.suggestionOutdated();
+      Y.applyUpdate(working, Y.encodeStateAsUpdate(room.doc));
+      working.clientID = freshClientId(room.doc);
+      const before = Y.encodeStateVector(working);
+      const place = resolveAnchor(working, suggestion.sectionId, suggestion.anchor)!;
+      working.transact(() => {
+        if (place.end > place.start) place.text.delete(place.start, place.end - place.start);
+        if (suggestion.text !== '') place.text.insert(place.start, suggestion.text);
+      });
+      const update = Y.encodeStateAsUpdate(working, before);
+      const { recorded } = applySuggestion(room, member, suggestion.by, planAccessOf(circle), update, suggestion.id);
+      const stored = await recorded?.catch((err: unknown) => {
+        // The plan has changed; its entry stays queued and is retried (see HistoryRecorder).
+        this.deps.log.error({ planId, err }, 'a suggestion was put into the plan but its history entry is not written yet');
+        return null;
+      });
+      return stored?.seq ?? null;
+    } finally {
+      working.destroy();
+      this.deps.rooms.release(room);
+    }
+  }
+
+  /** The anchor's place in the plan as it is now: 400 anchorNotFound if it has none, 409 if its words changed. */
+  private async checkAnchor(planId: string, sectionId: SectionId, anchor: Anchor): Promise<{ start: number; end: number }> {
+    if (!anchorDecodes(anchor)) throw errors.anchorNotFound();
+    const found = await this.deps.records.withPlanDoc(planId, (doc) => {
+      const place = resolveAnchor(doc, sectionId, anchor);
+      return place && { start: place.start, end: place.end, words: wordsBetween(place.text, place.start, place.end) };
+    });
+    if (!found) throw errors.anchorNotFound();
+    if (found.words !== anchor.quote) throw errors.passageChanged();
+    return found;
+  }
+
+  private async memberOf(planId: string, accountId: string) {
+    const plan = await getPlan(this.deps.store, planId);
+    const circle = await this.deps.circles.getCircle(plan.id);
+    return { plan, circle, member: requireMember(circle, accountId) };
+  }
+
+  private async read(planId: string): Promise<StoredDiscussion> {
+    try {
+      return await this.deps.discussions.read(planId);
+    } catch (err) {
+      throw err instanceof DamagedFileError ? errors.discussionDamaged() : err;
+    }
+  }
+
+  /** One change to the plan's discussion, on disk, then everyone with the plan open is told. */
+  private async change<T>(planId: string, change: (discussion: StoredDiscussion) => T): Promise<T> {
+    let result: T;
+    try {
+      result = await this.deps.discussions.update(planId, change);
+    } catch (err) {
+      throw err instanceof DamagedFileError ? errors.discussionDamaged() : err;
+    }
+    this.deps.rooms.openRoom(planId)?.broadcast(discussionChangedMessage());
+    return result;
+  }
+
+  private oneDecisionAtATime<T>(planId: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.deciding.get(planId) ?? Promise.resolve()).then(work);
+    const settled = next.catch(() => {});
+    this.deciding.set(planId, settled);
+    void settled.then(() => {
+      if (this.deciding.get(planId) === settled) this.deciding.delete(planId);
+    });
+    return next;
+  }
+
+  /** Stored comments and suggestions as the API gives them: each person with their name as it is now. */
+  private async presenter() {
+    const nameOf = await namer(this.deps.accounts);
+    const person = async (a: StoredAuthor) => ({ accountId: a.accountId, displayName: await nameOf(a.accountId), role: a.role });
+    return {
+      comment: async (c: StoredComment): Promise<Comment> => ({
+        id: c.id,
+        sectionId: c.sectionId,
+        anchor: c.anchor,
+        by: await person(c.by),
+        at: c.at,
+        text: c.text,
+        replies: await Promise.all(c.replies.map(async (r) => ({ id: r.id, by: await person(r.by), at: r.at, text: r.text }))),
+        resolved: c.resolved && { by: await person(c.resolved.by), at: c.resolved.at },
+      }),
+      suggestion: async (s: StoredSuggestion): Promise<Suggestion> => ({
+        id: s.id,
+        sectionId: s.sectionId,
+        anchor: s.anchor,
+        text: s.text,
+        by: await person(s.by),
+        at: s.at,
+        status: s.status,
+        decided: s.decided && { by: await person(s.decided.by), at: s.decided.at, reason: s.decided.reason },
+      }),
+    };
+  }
+}
+
+function findComment(discussion: StoredDiscussion, commentId: string): StoredComment {
+  const found = discussion.comments.find((c) => c.id === commentId);
+  if (!found) throw errors.commentNotFound();
+  return found;
+}
