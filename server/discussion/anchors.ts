@@ -1,7 +1,8 @@
 // Where a comment or suggestion sits in the plan: an anchor's two Yjs relative positions, resolved against a plan's
 // document. Both must land in the same run of text (one Y.XmlText) inside the named section, the start not after
-// the end; anything else — undecodable bytes, a position in another section, in deleted text, or in content the plan
-// does not have — does not resolve. Relative positions follow the text as people type around them.
+// the end — or, for words to add to an empty paragraph or heading (which has no text yet), both at its start.
+// Anything else — undecodable bytes, a position in another section, in deleted text, or in content the plan does not
+// have — does not resolve. Relative positions follow the text as people type around them.
 
 import * as Y from 'yjs';
 import type { Anchor } from '../../shared/discussion.js';
@@ -9,12 +10,13 @@ import { sectionFieldName } from '../../shared/protocol.js';
 import type { SectionId } from '../../shared/sections.js';
 import { fromBase64 } from '../storage/base64.js';
 
-/** An anchor found in a document: the text it is in, and where in it (start <= end). */
-export interface ResolvedAnchor {
-  text: Y.XmlText;
-  start: number;
-  end: number;
-}
+/** An anchor found in a document: the text it is in and where in it (start <= end), or an empty block's start. */
+export type ResolvedAnchor =
+  | { kind: 'text'; text: Y.XmlText; start: number; end: number }
+  | { kind: 'emptyBlock'; block: Y.XmlElement; start: 0; end: 0 };
+
+/** Blocks that hold text directly (the editor's textblocks): words may be added to one that is empty. */
+const TEXT_BLOCKS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'codeBlock']);
 
 /** A relative position from its base64 encoding, or null if the bytes are not one we accept. */
 export function decodePosition(encoded: string): Y.RelativePosition | null {
@@ -35,9 +37,9 @@ export function decodePosition(encoded: string): Y.RelativePosition | null {
 /** Whether both positions of an anchor decode (checked before anything is looked up). */
 export const anchorDecodes = (anchor: Anchor): boolean => decodePosition(anchor.start) !== null && decodePosition(anchor.end) !== null;
 
-/** Whether `text` is inside the section's fragment, with nothing on the way deleted. */
-function inSection(text: Y.XmlText, fragment: Y.XmlFragment): boolean {
-  let item: Y.Item | null = text._item;
+/** Whether `type` is inside the section's fragment, with nothing on the way deleted. */
+function inSection(type: Y.XmlText | Y.XmlElement, fragment: Y.XmlFragment): boolean {
+  let item: Y.Item | null = type._item;
   for (;;) {
     if (item === null || item.deleted) return false;
     const parent = item.parent;
@@ -65,10 +67,19 @@ export function resolveAnchor(doc: Y.Doc, sectionId: SectionId, anchor: Pick<Anc
   const start = absolute(anchor.start, doc);
   const end = absolute(anchor.end, doc);
   if (start === null || end === null || start.type !== end.type) return null;
-  if (!(start.type instanceof Y.XmlText) || !inSection(start.type, fragment)) return null;
-  if (start.index > end.index) return null;
-  return { text: start.type, start: start.index, end: end.index };
+  const type = start.type;
+  if (type instanceof Y.XmlText) {
+    if (!inSection(type, fragment) || start.index > end.index) return null;
+    return { kind: 'text', text: type, start: start.index, end: end.index };
+  }
+  if (type instanceof Y.XmlElement && TEXT_BLOCKS.has(type.nodeName) && type.length === 0 && inSection(type, fragment)) {
+    return { kind: 'emptyBlock', block: type, start: 0, end: 0 };
+  }
+  return null;
 }
+
+/** The words at an anchor's place now. */
+export const passageWords = (place: ResolvedAnchor): string => (place.kind === 'text' ? wordsBetween(place.text, place.start, place.end) : '');
 
 /** The words of a text between two indexes, as a person reads them (anything that is not text counts as one mark). */
 export function wordsBetween(text: Y.XmlText, start: number, end: number): string {

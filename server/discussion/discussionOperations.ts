@@ -4,17 +4,18 @@
 // the server whose words are the suggester's and whose rights are the acceptor's (serverChange.ts applySuggestion).
 // After any change, everyone with the plan open is told (MessageType.discussionChanged) and fetches it again.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import type {
-  Anchor,
-  Comment,
-  Discussion,
-  NewComment,
-  NewSuggestion,
-  Suggestion,
-  SuggestionDecision,
+import {
+  QUOTE_MAX,
+  type Anchor,
+  type Comment,
+  type Discussion,
+  type NewComment,
+  type NewSuggestion,
+  type Suggestion,
+  type SuggestionDecision,
 } from '../../shared/discussion.js';
 import { LIMITS } from '../../shared/limits.js';
 import { actsForPerson, can, type CircleMember } from '../../shared/permissions.js';
@@ -37,7 +38,7 @@ import type {
 import { discussionChangedMessage } from '../sync/messages.js';
 import type { Rooms } from '../sync/rooms.js';
 import { applySuggestion, freshClientId } from '../sync/serverChange.js';
-import { anchorDecodes, resolveAnchor, wordsBetween } from './anchors.js';
+import { anchorDecodes, passageWords, resolveAnchor } from './anchors.js';
 
 export interface DiscussionDependencies {
   discussions: DiscussionStore;
@@ -58,6 +59,8 @@ export function waitingIn(discussion: StoredDiscussion): Discussion['waiting'] {
 }
 
 const newId = () => randomBytes(16).toString('base64url');
+/** What accepting checks the passage against: every word of it, not only the quote's first QUOTE_MAX characters. */
+const fingerprint = (words: string) => ({ length: words.length, sha256: createHash('sha256').update(words, 'utf8').digest('hex') });
 const authorOf = (member: CircleMember): StoredAuthor => ({ accountId: member.accountId, role: member.role });
 
 export class PlanDiscussions {
@@ -142,13 +145,14 @@ export class PlanDiscussions {
   async addSuggestion(planId: string, accountId: string, body: NewSuggestion): Promise<Suggestion> {
     const { circle, member } = await this.memberOf(planId, accountId);
     if (!can(member, 'suggestChange', planAccessOf(circle), body.sectionId)) throw errors.notAllowed();
-    const { start, end } = await this.checkAnchor(planId, body.sectionId, body.anchor);
+    const { start, end, words } = await this.checkAnchor(planId, body.sectionId, body.anchor);
     if (start === end && body.text === '') throw errors.invalidRequest([{ path: 'text', message: 'an addition needs some words' }]);
-    if (body.text === body.anchor.quote) throw errors.invalidRequest([{ path: 'text', message: 'must differ from the words it replaces' }]);
+    if (body.text === words) throw errors.invalidRequest([{ path: 'text', message: 'must differ from the words it replaces' }]);
     const suggestion: StoredSuggestion = {
       id: newId(),
       sectionId: body.sectionId,
       anchor: body.anchor,
+      passage: fingerprint(words),
       text: body.text,
       by: authorOf(member),
       at: new Date().toISOString(),
@@ -213,12 +217,18 @@ export class PlanDiscussions {
       if (!can(member, 'decideSuggestion', planAccessOf(circle))) throw errors.notAllowed();
       // From here to applying the change nothing waits, so the plan cannot change under it.
       const now = resolveAnchor(room.doc, suggestion.sectionId, suggestion.anchor);
-      if (!now || wordsBetween(now.text, now.start, now.end) !== suggestion.anchor.quote) throw errors.suggestionOutdated();
+      const unchanged = now && JSON.stringify(fingerprint(passageWords(now))) === JSON.stringify(suggestion.passage);
+      if (!unchanged) throw errors.suggestionOutdated();
       Y.applyUpdate(working, Y.encodeStateAsUpdate(room.doc));
       working.clientID = freshClientId(room.doc);
       const before = Y.encodeStateVector(working);
       const place = resolveAnchor(working, suggestion.sectionId, suggestion.anchor)!;
       working.transact(() => {
+        if (place.kind === 'emptyBlock') {
+          // Words for a paragraph nobody has written in yet: its first text, as the editor makes one.
+          place.block.insert(0, [new Y.XmlText(suggestion.text)]);
+          return;
+        }
         if (place.end > place.start) place.text.delete(place.start, place.end - place.start);
         if (suggestion.text !== '') place.text.insert(place.start, suggestion.text);
       });
@@ -236,15 +246,18 @@ export class PlanDiscussions {
     }
   }
 
-  /** The anchor's place in the plan as it is now: 400 anchorNotFound if it has none, 409 if its words changed. */
-  private async checkAnchor(planId: string, sectionId: SectionId, anchor: Anchor): Promise<{ start: number; end: number }> {
+  /**
+   * The anchor's place in the plan as it is now, and its words: 400 anchorNotFound if it has none, 409 passageChanged
+   * if its words are not the quote (a quote is cut short at QUOTE_MAX, as the browser cuts it).
+   */
+  private async checkAnchor(planId: string, sectionId: SectionId, anchor: Anchor): Promise<{ start: number; end: number; words: string }> {
     if (!anchorDecodes(anchor)) throw errors.anchorNotFound();
     const found = await this.deps.records.withPlanDoc(planId, (doc) => {
       const place = resolveAnchor(doc, sectionId, anchor);
-      return place && { start: place.start, end: place.end, words: wordsBetween(place.text, place.start, place.end) };
+      return place && { start: place.start, end: place.end, words: passageWords(place) };
     });
     if (!found) throw errors.anchorNotFound();
-    if (found.words !== anchor.quote) throw errors.passageChanged();
+    if (found.words.slice(0, QUOTE_MAX) !== anchor.quote) throw errors.passageChanged();
     return found;
   }
 

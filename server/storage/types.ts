@@ -232,6 +232,11 @@ export interface StoredSuggestion {
   id: string;
   sectionId: SectionId;
   anchor: Anchor;
+  /**
+   * The passage's words as the server read them when the suggestion was made (the anchor's quote may be cut short at
+   * QUOTE_MAX): their length and SHA-256, so accepting can tell whether any of them changed since.
+   */
+  passage: { length: number; sha256: string };
   text: string;
   by: StoredAuthor;
   at: string;

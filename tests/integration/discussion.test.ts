@@ -8,13 +8,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { commentSchema, discussionSchema, suggestionSchema, type Anchor } from '../../shared/discussion.js';
+import { commentSchema, discussionSchema, QUOTE_MAX, suggestionSchema, type Anchor } from '../../shared/discussion.js';
 import { historyAuthorsSchema, historyPageSchema, historyVerificationSchema } from '../../shared/history.js';
 import { can } from '../../shared/permissions.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import { myPlansAnswerSchema } from '../../shared/schemas.js';
 import { memberOf } from '../../server/circle/circleOperations.js';
-import { resolveAnchor, wordsBetween } from '../../server/discussion/anchors.js';
+import { passageWords, resolveAnchor } from '../../server/discussion/anchors.js';
 import { DISCUSSION_FILE } from '../../server/storage/lowdb/lowdbDiscussionStore.js';
 import { addTestMember, createTestPlan, fragmentText, useTestServer, type TestClient, type TestMember } from '../helpers/server.js';
 import { lowdbDocOnDisk, lowdbPlanDir } from '../helpers/stores.js';
@@ -107,12 +107,9 @@ describe('comments and suggestions', () => {
     paragraph(sam, 'aboutMe').insert(0, 'On Sundays ');
     await saved(sam);
     await waitFor(() => meg.text('aboutMe').startsWith('On Sundays'), 'Megan to see Sam’s typing');
-    for (const doc of [meg.doc, sam.doc]) {
-      const found = resolveAnchor(doc, 'aboutMe', posted.anchor!)!;
-      expect(wordsBetween(found.text, found.start, found.end)).toBe('trains');
+    for (const doc of [meg.doc, sam.doc, env.server.rooms.openRoom(plan.id)!.doc]) {
+      expect(passageWords(resolveAnchor(doc, 'aboutMe', posted.anchor!)!)).toBe('trains');
     }
-    const server = resolveAnchor(env.server.rooms.openRoom(plan.id)!.doc, 'aboutMe', posted.anchor!)!;
-    expect(wordsBetween(server.text, server.start, server.end)).toBe('trains');
 
     // Resolving: not Jo (neither author nor acting for Sam); Megan, who wrote it, may; Sam may open it again.
     const route = `/api/plans/${plan.id}/comments/${posted.id}`;
@@ -311,6 +308,37 @@ describe('comments and suggestions', () => {
       [' and boats', 'accepted'],
     ]);
     expect(all.waiting).toEqual({ comments: 0, suggestions: 0 });
+  });
+
+  it('a long passage is checked in full, not only its quote; words can be suggested for a paragraph nobody has written in', async () => {
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    const long = `${'I like trains. '.repeat(80)}The end.`;
+    sam.type('aboutMe', long);
+    const empty = new Y.XmlElement('paragraph');
+    sam.doc.getXmlFragment(sectionFieldName('whatMatters')).insert(0, [empty]); // as an editor leaves an untouched section
+    await saved(sam);
+    const suggest = (body: object) => request(megan, 'POST', `/api/plans/${plan.id}/suggestions`, body);
+    const decide = (id: string) => request(plan.owner, 'POST', `/api/plans/${plan.id}/suggestions/${id}/decision`, { decision: 'accept' });
+
+    // The browser cuts a quote at QUOTE_MAX characters; the server checks every word of the passage when accepting.
+    const text = paragraph(sam, 'aboutMe');
+    const whole = { start: position(text, 0), end: position(text, long.length) };
+    expect((await suggest({ sectionId: 'aboutMe', anchor: { ...whole, quote: long }, text: 'Short.' })).status).toBe(400);
+    const rewrite = suggestionSchema.parse((await suggest({ sectionId: 'aboutMe', anchor: { ...whole, quote: long.slice(0, QUOTE_MAX) }, text: 'Short.' })).body);
+    text.insert(long.length - 4, 'very ');
+    await saved(sam);
+    expect(await decide(rewrite.id)).toMatchObject({ status: 409, body: { error: { id: 'suggestionOutdated' } } });
+    expect(sam.text('aboutMe')).toBe(`${long.slice(0, -4)}very end.`);
+
+    // An empty paragraph has no text yet: a point at its start takes words, and they are Megan's.
+    const point = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(empty, 0))).toString('base64');
+    const add = suggestionSchema.parse((await suggest({ sectionId: 'whatMatters', anchor: { start: point, end: point, quote: '' }, text: 'Seeing my friends.' })).body);
+    expect(sam.text('whatMatters')).toBe('');
+    expect((await decide(add.id)).status).toBe(200);
+    await waitFor(() => sam.text('whatMatters') === 'Seeing my friends.', 'Sam to see the added words');
+    expect(await writersOf(plan.owner, plan.id, sam, 'whatMatters')).toEqual([['Seeing my friends.', megan.accountId]]);
   });
 
   it('a damaged discussion file is reported clearly, never written over, and the server carries on', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sectionFieldName } from '../../shared/protocol.js';
-import { anchorDecodes, decodePosition, resolveAnchor, wordsBetween } from '../../server/discussion/anchors.js';
+import { anchorDecodes, decodePosition, passageWords, resolveAnchor, wordsBetween } from '../../server/discussion/anchors.js';
 import { waitingIn } from '../../server/discussion/discussionOperations.js';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -28,20 +28,19 @@ describe('anchors', () => {
     expect(wordsBetween(text, 7, 13)).toBe('trains');
     text.insert(0, 'On Sundays ');
     const found = resolveAnchor(doc, 'aboutMe', anchor)!;
-    expect(found.text).toBe(text);
-    expect(wordsBetween(found.text, found.start, found.end)).toBe('trains');
+    expect(found).toMatchObject({ kind: 'text', text, start: 18, end: 24 });
+    expect(passageWords(found)).toBe('trains');
     const copy = new Y.Doc({ gc: false });
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    const inCopy = resolveAnchor(copy, 'aboutMe', anchor)!;
-    expect(wordsBetween(inCopy.text, inCopy.start, inCopy.end)).toBe('trains');
+    expect(passageWords(resolveAnchor(copy, 'aboutMe', anchor)!)).toBe('trains');
   });
 
   it('counts formatting and bold words the way the editor shows them', () => {
     const doc = new Y.Doc({ gc: false });
     const text = paragraphIn(doc, 'aboutMe', 'I like trains.');
     text.format(2, 4, { bold: true });
-    const found = resolveAnchor(doc, 'aboutMe', { start: at(text, 2), end: at(text, 13) })!;
-    expect(wordsBetween(found.text, found.start, found.end)).toBe('like trains');
+    expect(passageWords(resolveAnchor(doc, 'aboutMe', { start: at(text, 2), end: at(text, 13) })!)).toBe('like trains');
+    expect(wordsBetween(text, 0, 6)).toBe('I like');
   });
 
   it('do not resolve in another section, across two paragraphs, backwards, or in a deleted paragraph', () => {
@@ -54,6 +53,22 @@ describe('anchors', () => {
     expect(resolveAnchor(doc, 'aboutMe', { start: at(text, 3), end: at(text, 3) })).toMatchObject({ start: 3, end: 3 });
     const anchor = { start: at(other, 0), end: at(other, 6) };
     doc.getXmlFragment(sectionFieldName('aboutMe')).delete(1, 1);
+    expect(resolveAnchor(doc, 'aboutMe', anchor)).toBeNull();
+  });
+
+  it('resolve at the start of an empty paragraph or heading (words to add where nobody has written), not of a list', () => {
+    const doc = new Y.Doc({ gc: false });
+    const fragment = doc.getXmlFragment(sectionFieldName('aboutMe'));
+    const [paragraph, heading, list] = [new Y.XmlElement('paragraph'), new Y.XmlElement('heading'), new Y.XmlElement('bulletList')];
+    fragment.push([paragraph, heading, list]);
+    const start = (type: Y.XmlElement) => b64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, 0)));
+    expect(resolveAnchor(doc, 'aboutMe', { start: start(paragraph), end: start(paragraph) })).toMatchObject({ kind: 'emptyBlock', block: paragraph });
+    expect(passageWords(resolveAnchor(doc, 'aboutMe', { start: start(heading), end: start(heading) })!)).toBe('');
+    expect(resolveAnchor(doc, 'aboutMe', { start: start(list), end: start(list) })).toBeNull();
+    expect(resolveAnchor(doc, 'aboutMe', { start: start(paragraph), end: start(heading) })).toBeNull();
+    // Once someone writes in it, it is no longer an empty paragraph to add to.
+    const anchor = { start: start(paragraph), end: start(paragraph) };
+    paragraph.insert(0, [new Y.XmlText('Now there are words.')]);
     expect(resolveAnchor(doc, 'aboutMe', anchor)).toBeNull();
   });
 
@@ -86,7 +101,7 @@ describe('what waits for the person', () => {
     const by = { accountId: 'a', role: 'family' as const };
     const anchor = { start: '', end: '', quote: '' };
     const comment = { id: 'c', sectionId: 'aboutMe' as const, anchor: null, by, at: '', text: 't', replies: [] };
-    const suggestion = { id: 's', sectionId: 'aboutMe' as const, anchor, text: 't', by, at: '' };
+    const suggestion = { id: 's', sectionId: 'aboutMe' as const, anchor, passage: { length: 0, sha256: '' }, text: 't', by, at: '' };
     expect(
       waitingIn({
         comments: [

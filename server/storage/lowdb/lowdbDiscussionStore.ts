@@ -38,6 +38,7 @@ const suggestionSchema = z.strictObject({
   id,
   sectionId,
   anchor: anchorSchema,
+  passage: z.strictObject({ length: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   text: z.string().max(SUGGESTION_MAX),
   by: author,
   at,
