@@ -97,7 +97,7 @@ export function comparePoints(entries: readonly StoredHistoryEntry[], fromSeq: n
     };
     doc.on('afterTransaction', note);
     for (const entry of entries.slice(fromSeq, toSeq)) {
-      current = { accountId: entry.kind === 'edit' || entry.kind === 'restore' ? entry.accountId : null, at: entry.until };
+      current = { accountId: entry.kind === 'edit' || entry.kind === 'restore' || entry.kind === 'suggestion' ? entry.accountId : null, at: entry.until };
       apply(entry);
     }
     doc.off('afterTransaction', note);

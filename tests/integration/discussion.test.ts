@@ -13,6 +13,7 @@ import { historyAuthorsSchema, historyPageSchema, historyVerificationSchema } fr
 import { can } from '../../shared/permissions.js';
 import { sectionFieldName } from '../../shared/protocol.js';
 import { myPlansAnswerSchema } from '../../shared/schemas.js';
+import { planComparisonSchema } from '../../shared/versions.js';
 import { memberOf } from '../../server/circle/circleOperations.js';
 import { passageWords, resolveAnchor } from '../../server/discussion/anchors.js';
 import { DISCUSSION_FILE } from '../../server/storage/lowdb/lowdbDiscussionStore.js';
@@ -253,6 +254,10 @@ describe('comments and suggestions', () => {
     const entry = (await env.server.history.read(plan.id)).at(-1)!;
     expect(entry).toMatchObject({ kind: 'suggestion', accountId: megan.accountId, suggestion: { id: made.id, acceptedBy: plan.owner.accountId } });
     expect(historyVerificationSchema.parse(await ok(plan.owner, 'GET', `/api/plans/${plan.id}/history/verify`))).toMatchObject({ ok: true });
+    // Comparing the plan before the acceptance with now credits the words to Megan too.
+    const compared = planComparisonSchema.parse(await ok(plan.owner, 'GET', `/api/plans/${plan.id}/compare?from=${entry.seq - 1}`));
+    const added = compared.sections.find((x) => x.sectionId === 'aboutMe')!.blocks.flatMap((b) => b.runs).filter((r) => r.change?.type === 'added');
+    expect(added.map((r) => [r.text, r.change?.accountId])).toEqual([['steam trains', megan.accountId]]);
     expect(await request(plan.owner, 'POST', decision, { decision: 'decline' })).toMatchObject({ status: 409, body: { error: { id: 'suggestionDecided' } } });
     expect((await discussion(megan, plan.id)).waiting).toEqual({ comments: 0, suggestions: 0 });
 
