@@ -75,7 +75,7 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   await editor(sam.page, 'aboutMe').click();
   await sam.page.keyboard.type('I like walking my dog in the park.');
   await expect.poll(() => saveState(sam.page).getAttribute('data-save-state'), { timeout: 10_000 }).toBe('saved');
-  await expect.poll(() => liveText(megan.page, 'aboutMe')).toBe('I like walking my dog in the park.');
+  await expect.poll(() => liveText(megan.page, 'aboutMe'), { timeout: 10_000 }).toBe('I like walking my dog in the park.');
   // About me is Sam's own: Megan may read it, not change it.
   expect(await editor(megan.page, 'aboutMe').getAttribute('aria-readonly')).toBe('true');
 
@@ -100,9 +100,14 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   await expect.poll(() => editor(sam.page, 'aboutMe').locator('del.suggested-removal').innerText()).toBe('walking my dog');
   expect(await editor(sam.page, 'aboutMe').locator('ins.suggested-words').innerText()).toContain('walking Bella, my dog,');
   expect(await liveText(sam.page, 'aboutMe')).toBe('I like walking my dog in the park.');
-  await expect.poll(() => news(sam.page).innerText()).toBe('Megan Evans suggested a change in About me');
-  await expect.poll(() => waiting(sam.page).innerText()).toBe('1 suggestion waits for Sam Evans');
-  await expect.poll(() => waiting(megan.page).innerText()).toBe('1 suggestion waits for Sam Evans');
+  await expect.poll(() => news(sam.page).innerText(), { timeout: 10_000 }).toBe('Megan Evans suggested a change in About me');
+  await expect.poll(() => waiting(sam.page).innerText(), { timeout: 10_000 }).toBe('1 suggestion waits for Sam Evans');
+  await expect.poll(() => waiting(megan.page).innerText(), { timeout: 10_000 }).toBe('1 suggestion waits for Sam Evans');
+  // Sam's "My plans" says so too.
+  const home = await sam.context.newPage();
+  await home.goto(env.server.url);
+  await expect.poll(() => home.getByRole('region', { name: 'My plans' }).innerText(), { timeout: 10_000 }).toContain('1 suggestion waits for you');
+  await home.close();
   // Megan cannot decide; she is told who does.
   const meganSuggestion = area(megan.page, 'aboutMe').locator('li.discussion-suggestion');
   expect(await meganSuggestion.getByRole('button', { name: 'Accept' }).count()).toBe(0);
@@ -124,8 +129,8 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   await expect.poll(() => liveText(sam.page, 'aboutMe'), { timeout: 10_000 }).toBe('I like walking Bella, my dog, in the park.');
   await expect.poll(() => liveText(megan.page, 'aboutMe'), { timeout: 10_000 }).toBe('I like walking Bella, my dog, in the park.');
   await expect.poll(() => samSuggestion.locator('.discussion-status').innerText()).toMatch(/^Accepted by Sam Evans \(The person the plan is about\), /);
-  await expect.poll(() => meganSuggestion.locator('.discussion-status').innerText()).toMatch(/^Accepted by Sam Evans/);
-  await expect.poll(() => news(megan.page).innerText()).toBe('Sam Evans accepted a suggestion in About me');
+  await expect.poll(() => meganSuggestion.locator('.discussion-status').innerText(), { timeout: 10_000 }).toMatch(/^Accepted by Sam Evans/);
+  await expect.poll(() => news(megan.page).innerText(), { timeout: 10_000 }).toBe('Sam Evans accepted a suggestion in About me');
   expect(await editor(sam.page, 'aboutMe').locator('.suggestion-widget, del.suggested-removal').count()).toBe(0);
   expect(await waiting(sam.page).count()).toBe(0);
 
@@ -142,7 +147,7 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   );
 
   // Megan comments on a passage; Sam replies and resolves it.
-  await expect.poll(() => liveText(megan.page, 'aboutMe')).toContain('I go on Saturdays.');
+  await expect.poll(() => liveText(megan.page, 'aboutMe'), { timeout: 10_000 }).toContain('I go on Saturdays.');
   await selectWords(megan.page, 'aboutMe', 'in the park');
   await area(megan.page, 'aboutMe').getByRole('button', { name: 'Comment on the selected words' }).click();
   await area(megan.page, 'aboutMe').getByLabel('Your comment on “in the park”').fill('Which park? Roath Park is nearest.');
@@ -153,8 +158,8 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   expect(await samComment.innerText()).toContain('About the words “in the park”');
   expect(await samComment.locator('.discussion-who').innerText()).toMatch(/^\[2\] Comment from Megan Evans \(Family or friend\)/);
   await expect.poll(() => editor(sam.page, 'aboutMe').locator('.discussed-passage').innerText()).toBe('in the park');
-  await expect.poll(() => news(sam.page).innerText()).toBe('Megan Evans commented on About me');
-  await expect.poll(() => waiting(sam.page).innerText()).toBe('1 comment waits for Sam Evans');
+  await expect.poll(() => news(sam.page).innerText(), { timeout: 10_000 }).toBe('Megan Evans commented on About me');
+  await expect.poll(() => waiting(sam.page).innerText(), { timeout: 10_000 }).toBe('1 comment waits for Sam Evans');
 
   await samComment.getByRole('button', { name: 'Reply' }).click();
   await samComment.getByLabel('Your reply').fill('Yes, Roath Park.');
@@ -162,7 +167,7 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   const meganComment = area(megan.page, 'aboutMe').locator('li.discussion-comment');
   await expect.poll(() => meganComment.locator('.discussion-replies').innerText(), { timeout: 10_000 }).toContain('Yes, Roath Park.');
   expect(await meganComment.locator('.discussion-replies').innerText()).toContain('Sam Evans (The person the plan is about)');
-  await expect.poll(() => news(megan.page).innerText()).toBe('Sam Evans replied to a comment in About me');
+  await expect.poll(() => news(megan.page).innerText(), { timeout: 10_000 }).toBe('Sam Evans replied to a comment in About me');
 
   await samComment.getByRole('button', { name: 'Resolve' }).click();
   await expect.poll(() => meganComment.locator('.discussion-status').innerText(), { timeout: 10_000 }).toMatch(
@@ -174,6 +179,30 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   expect(await seriousAccessibilityViolations(sam.page)).toEqual([]);
   expect(await seriousAccessibilityViolations(megan.page)).toEqual([]);
 
+  // A suggestion whose words Sam has since changed himself cannot be accepted: he is told why, and declines it.
+  await selectWords(megan.page, 'aboutMe', 'Saturdays');
+  await area(megan.page, 'aboutMe').getByRole('button', { name: 'Suggest a change' }).click();
+  await area(megan.page, 'aboutMe').getByLabel('Instead of “Saturdays”, write:').fill('Sunday mornings');
+  await area(megan.page, 'aboutMe').getByRole('button', { name: 'Send the suggestion' }).click();
+  const second = area(sam.page, 'aboutMe').locator('li.discussion-suggestion.discussion-open');
+  await expect.poll(() => second.count(), { timeout: 10_000 }).toBe(1);
+  await selectWords(sam.page, 'aboutMe', 'Saturdays');
+  await sam.page.keyboard.type('Fridays');
+  await expect.poll(() => saveState(sam.page).getAttribute('data-save-state'), { timeout: 10_000 }).toBe('saved');
+  await second.getByRole('button', { name: 'Accept' }).click();
+  await expect.poll(() => second.getByRole('alert').innerText()).toBe(
+    'The words this suggestion changes have been edited since it was made, so it cannot be put in as it is. It is still open: you can decline it, or change the words yourself.',
+  );
+  expect(await liveText(sam.page, 'aboutMe')).toBe('I like walking Bella, my dog, in the park.I go on Fridays.');
+  await second.getByRole('button', { name: 'Decline' }).click();
+  await second.getByLabel('Why not? (optional)').fill('I go on Fridays now.');
+  await second.getByRole('button', { name: 'Decline the suggestion' }).click();
+  const declined = area(megan.page, 'aboutMe').locator('li.discussion-suggestion.discussion-declined');
+  await expect.poll(() => declined.locator('.discussion-status').innerText(), { timeout: 10_000 }).toMatch(
+    /^Declined by Sam Evans \(The person the plan is about\), .+ Why: I go on Fridays now\.$/,
+  );
+  expect(await liveText(megan.page, 'aboutMe')).toBe('I like walking Bella, my dog, in the park.I go on Fridays.');
+
   // The history says whose words they were and who accepted them.
   await megan.page.goto(`${env.server.url}/plans/${plan.id}/history`);
   const sentences = megan.page.locator('ol.timeline .history-sentence');
@@ -181,5 +210,7 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
     /Megan Evans \(Family or friend\).*Sam Evans \(The person the plan is about\)/,
   );
 
-  for (const who of [sam, megan]) expect(who.problems).toEqual([]);
+  // The one refusal was the outdated suggestion's 409, said on the page in words.
+  expect(sam.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+  expect(megan.problems).toEqual([]);
 });

@@ -1,11 +1,13 @@
 // "My plans": the plans the signed-in person belongs to, with their part in each, from the server, and those whose
-// review is due soon or overdue marked as such.
+// review is due soon or overdue marked as such; for the person (or their plan manager), the comments and suggestions
+// that wait for them.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyPlan } from '../../../shared/schemas.js';
 import { ApiError, fetchMyPlans } from '../api.js';
 import { reviewStatus } from '../../../shared/reviews.js';
+import { waitingSentence } from '../discussion/discussionWords.js';
 import { formatDay } from '../history/historyTime.js';
 import { today } from '../plan/ReviewsPanel.js';
 import { Link } from './Link.js';
@@ -40,8 +42,9 @@ export function MyPlans({ refresh }: { refresh?: string }) {
       {load.state === 'ready' && load.plans.length === 0 && <p>{t('home.myPlansEmpty')}</p>}
       {load.state === 'ready' && load.plans.length > 0 && (
         <ul className="plan-list">
-          {load.plans.map(({ plan, role, nextReview }) => {
+          {load.plans.map(({ plan, role, planManager, nextReview, waiting }) => {
             const status = reviewStatus(nextReview, today());
+            const forMe = waiting && (role === 'person' || planManager) ? waitingSentence(waiting, 'you', t) : null;
             return (
               <li key={plan.id}>
                 <Link href={`/plans/${plan.id}`}>{plan.title ?? t('home.untitled')}</Link>{' '}
@@ -54,6 +57,7 @@ export function MyPlans({ refresh }: { refresh?: string }) {
                     {t(`reviews.status.${status}`, { date: formatDay(new Date(`${nextReview!}T12:00:00`), i18n.language, t) })}
                   </span>
                 )}
+                {forMe && <span className="discussion-flag"> {forMe}</span>}
               </li>
             );
           })}

@@ -5,8 +5,8 @@ import type { TFunction } from 'i18next';
 import type { Discussion } from '../../../shared/discussion.js';
 import type { DiscussionNews } from './useDiscussion.js';
 
-/** What waits for the person, or null when nothing does. */
-export function waitingSentence(waiting: Discussion['waiting'], personName: string | null, t: TFunction): string | null {
+/** What waits for the person (by name; 'you' on their own "My plans"), or null when nothing does. */
+export function waitingSentence(waiting: Discussion['waiting'], personName: string | 'you' | null, t: TFunction): string | null {
   const { comments, suggestions } = waiting;
   if (comments + suggestions === 0) return null;
   const parts = [
@@ -15,6 +15,7 @@ export function waitingSentence(waiting: Discussion['waiting'], personName: stri
   ].filter((p): p is string => p !== null);
   const what = parts.length === 2 ? t('discussion.waiting.both', { comments: parts[0], suggestions: parts[1] }) : parts[0]!;
   const one = comments + suggestions === 1;
+  if (personName === 'you') return t(one ? 'discussion.waiting.waitsForYou' : 'discussion.waiting.waitForYou', { what });
   if (personName) return t(one ? 'discussion.waiting.waitsFor' : 'discussion.waiting.waitFor', { what, name: personName });
   return t(one ? 'discussion.waiting.waitsForPerson' : 'discussion.waiting.waitForPerson', { what });
 }

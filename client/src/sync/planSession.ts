@@ -14,9 +14,6 @@ import { accessSchema, type Access } from '../../../shared/schemas.js';
 import { isSectionId, type SectionId } from '../../../shared/sections.js';
 import { attachSaveTracker } from './saveCheckpoints.js';
 
-// TODO(issue 6): MessageType.discussionChanged once shared/protocol.ts has it (the server engineer adds it).
-const DISCUSSION_CHANGED: number = (MessageType as Record<string, number>).discussionChanged ?? 104;
-
 export interface PresenceEntry {
   clientId: number;
   /** The account, as the server stamped it (null if it did not). */
@@ -86,7 +83,7 @@ export class PlanSession {
     // No payload: a version, agreement, sign-off or restore was recorded; whoever shows them fetches them again.
     this.provider.messageHandlers[MessageType.recordChanged] = () => this.recordListeners.forEach((l) => l());
     // No payload: a comment, reply or suggestion was made, resolved or decided; the discussion is fetched again.
-    this.provider.messageHandlers[DISCUSSION_CHANGED] = () => this.discussionListeners.forEach((l) => l());
+    this.provider.messageHandlers[MessageType.discussionChanged] = () => this.discussionListeners.forEach((l) => l());
     this.provider.awareness.setLocalStateField('section', null);
     this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [], access: this.access };
     this.saves = attachSaveTracker(this.provider, this.doc, () => this.refresh());
