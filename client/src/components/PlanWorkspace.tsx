@@ -179,7 +179,6 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
                       <SectionDiscussion
                         editor={editor}
                         sectionId={section.id}
-                        sectionName={t(`sections.${section.id}.heading`)}
                         me={stopped ? { ...me, level: 'view' } : me}
                         personName={personName}
                         state={discussion}

@@ -23,7 +23,7 @@ type Compose = { kind: 'comment'; anchor: Anchor | null } | { kind: 'suggest'; a
 type Item = { kind: 'comment'; comment: Comment } | { kind: 'suggestion'; suggestion: Suggestion };
 const BEFORE_CHARS = 40;
 
-export function SectionDiscussion(props: { editor: Editor; sectionId: SectionId; sectionName: string; me: Access; personName: string | null; state: DiscussionState }) {
+export function SectionDiscussion(props: { editor: Editor; sectionId: SectionId; me: Access; personName: string | null; state: DiscussionState }) {
   const { t } = useTranslation();
   const { editor, sectionId, me, state } = props;
   const access = { openSections: new Set(me.openSections) };
@@ -158,9 +158,8 @@ export function SectionDiscussion(props: { editor: Editor; sectionId: SectionId;
   const author = props.personName ?? t('discussion.thePerson');
   return (
     <section className="discussion" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {t('discussion.heading')} <span className="visually-hidden">{t('discussion.inSection', { section: props.sectionName })}</span>
-      </h3>
+      {/* Inside the section's own region (named by its heading), so the heading needs no section name of its own. */}
+      <h3 id={headingId}>{t('discussion.heading')}</h3>
       {state.error && !state.discussion && (
         <p className="error" role="alert">
           {t('discussion.failed', { reason: t(state.error) })}

@@ -28,7 +28,7 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCo
 export type Choice =
   | { kind: 'passage'; anchor: Anchor }
   | { kind: 'point'; anchor: Anchor }
-  /** Words in more than one paragraph (a suggestion must stay in one). */
+  /** Words in more than one paragraph, or over a line break (a passage must stay in one run of text). */
   | { kind: 'acrossParagraphs' }
   /** Nothing usable (no text, or the editor not bound yet). */
   | { kind: 'none' };
@@ -38,6 +38,12 @@ export function choiceFromSelection(state: EditorState): Choice {
   const { from, to, $from, $to } = state.selection;
   if (!$from.parent.isTextblock || !$to.parent.isTextblock) return { kind: 'none' };
   if (!$from.sameParent($to)) return { kind: 'acrossParagraphs' };
+  // A line break inside a paragraph splits its text in two: a passage must stay within one run of text.
+  let breaks = false;
+  state.doc.nodesBetween(from, to, (node) => {
+    if (node.isInline && !node.isText) breaks = true;
+  });
+  if (breaks) return { kind: 'acrossParagraphs' };
   const binding = bindingOf(state);
   if (!binding) return { kind: 'none' };
   const encode = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, binding.type, binding.mapping) as Y.RelativePosition));
