@@ -49,6 +49,27 @@ async function selectWords(page: Page, sectionId: string, words: string): Promis
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(words);
 }
 
+/** Put the cursor just after `words` in a section's text with a click, as a person would. */
+async function clickAfter(page: Page, sectionId: string, words: string): Promise<void> {
+  await editor(page, sectionId).scrollIntoViewIfNeeded();
+  const at = await editor(page, sectionId).evaluate((el, wanted) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.suggestion-widget, .discussion-marker')) continue;
+      const found = node.textContent!.indexOf(wanted);
+      if (found < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, found + wanted.length - 1);
+      range.setEnd(node, found + wanted.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.right - 1, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, words);
+  if (!at) throw new Error(`"${words}" is not in ${sectionId}`);
+  await page.mouse.click(at.x, at.y);
+}
+
 /** Press Tab until the focused element is `name` (a button's text), as someone using only the keyboard would. */
 async function tabTo(page: Page, name: string, within: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
@@ -202,6 +223,23 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
     /^Declined by Sam Evans \(The person the plan is about\), .+ Why: I go on Fridays now\.$/,
   );
   expect(await liveText(megan.page, 'aboutMe')).toBe('I like walking Bella, my dog, in the park.I go on Fridays.');
+
+  // Words to add where the cursor is: Megan clicks after a sentence and suggests one to follow it.
+  await clickAfter(megan.page, 'aboutMe', 'I go on Fridays.');
+  await area(megan.page, 'aboutMe').getByRole('button', { name: 'Suggest a change' }).click();
+  const added = area(megan.page, 'aboutMe').getByLabel('Words to add');
+  expect(await added.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent)).toBe(
+    'They would go after “I go on Fridays.”. The plan does not change unless Sam Evans accepts.',
+  );
+  await added.fill('Bella comes too.');
+  await area(megan.page, 'aboutMe').getByRole('button', { name: 'Send the suggestion' }).click();
+  const addition = area(sam.page, 'aboutMe').locator('li.discussion-suggestion.discussion-open');
+  await expect.poll(() => addition.count(), { timeout: 10_000 }).toBe(1);
+  expect(await addition.locator('.suggestion-words').innerText()).toContain('(new words to add)');
+  await expect.poll(() => editor(sam.page, 'aboutMe').locator('ins.suggested-words').innerText()).toContain('Bella comes too.');
+  expect(await liveText(sam.page, 'aboutMe')).toBe('I like walking Bella, my dog, in the park.I go on Fridays.');
+  await addition.getByRole('button', { name: 'Accept' }).click();
+  await expect.poll(() => liveText(megan.page, 'aboutMe'), { timeout: 10_000 }).toBe('I like walking Bella, my dog, in the park.I go on Fridays. Bella comes too.');
 
   // The history says whose words they were and who accepted them.
   await megan.page.goto(`${env.server.url}/plans/${plan.id}/history`);

@@ -19,9 +19,28 @@ import { personLabel } from '../history/historySentence.js';
 import type { DiscussionState } from './useDiscussion.js';
 import { WordsForm } from './WordsForm.js';
 
-type Compose = { kind: 'comment'; anchor: Anchor | null } | { kind: 'suggest'; anchor: Anchor; point: boolean; before: string };
+type Compose =
+  | { kind: 'comment'; anchor: Anchor | null }
+  /** `before`: the words just before, to say where; `charBefore`/`charAfter`: the characters either side, for spacing. */
+  | { kind: 'suggest'; anchor: Anchor; point: boolean; before: string; charBefore: string; charAfter: string };
 type Item = { kind: 'comment'; comment: Comment } | { kind: 'suggestion'; suggestion: Suggestion };
 const BEFORE_CHARS = 40;
+
+/**
+ * The typed words as they should sit in the text. The form trims what is typed, so keep the spaces the chosen
+ * passage had around it, and put a space between added words and the words either side of the cursor (not before
+ * punctuation): "Fridays." + "With Bella." reads "Fridays. With Bella.".
+ */
+function spaced(compose: Extract<Compose, { kind: 'suggest' }>, text: string): string {
+  if (!text) return text;
+  if (!compose.point) {
+    if (!compose.anchor.quote.trim()) return text;
+    return `${/^\s*/.exec(compose.anchor.quote)![0]}${text}${/\s*$/.exec(compose.anchor.quote)![0]}`;
+  }
+  const spaceBefore = compose.charBefore !== '' && !/\s/.test(compose.charBefore) && !/^[.,;:!?)]/.test(text) ? ' ' : '';
+  const spaceAfter = compose.charAfter !== '' && !/[\s.,;:!?)]/.test(compose.charAfter) ? ' ' : '';
+  return `${spaceBefore}${text}${spaceAfter}`;
+}
 
 export function SectionDiscussion(props: { editor: Editor; sectionId: SectionId; me: Access; personName: string | null; state: DiscussionState }) {
   const { t } = useTranslation();
@@ -141,9 +160,11 @@ export function SectionDiscussion(props: { editor: Editor; sectionId: SectionId;
   const suggestChange = (button: HTMLButtonElement) => {
     const choice = chosen.current ? choiceFromSelection(editor.state) : ({ kind: 'none' } as const);
     if (choice.kind === 'passage' || choice.kind === 'point') {
-      const { $from } = editor.state.selection;
-      const before = $from.parent.textBetween(0, $from.parentOffset, ' ', ' ').slice(-BEFORE_CHARS).trimStart();
-      return open({ kind: 'suggest', anchor: choice.anchor, point: choice.kind === 'point', before }, button);
+      const { $from, $to } = editor.state.selection;
+      const textBefore = $from.parent.textBetween(0, $from.parentOffset, ' ', ' ');
+      const before = textBefore.slice(-BEFORE_CHARS).trimStart();
+      const charAfter = $to.parent.textBetween($to.parentOffset, Math.min($to.parentOffset + 1, $to.parent.content.size), ' ', ' ');
+      return open({ kind: 'suggest', anchor: choice.anchor, point: choice.kind === 'point', before, charBefore: textBefore.slice(-1), charAfter }, button);
     }
     setCompose(null);
     setNotice(choice.kind === 'acrossParagraphs' ? t('discussion.suggestOneParagraph') : t('discussion.chooseWhereFirst'));
@@ -251,7 +272,7 @@ export function SectionDiscussion(props: { editor: Editor; sectionId: SectionId;
               max={SUGGESTION_MAX}
               submitLabel={t('discussion.sendSuggestion')}
               onSubmit={async (text) => {
-                await state.actions.suggest(sectionId, compose.anchor, text);
+                await state.actions.suggest(sectionId, compose.anchor, spaced(compose, text));
                 setNotice(t('discussion.suggestionSent', { name: author }));
               }}
               onClose={close}
