@@ -169,8 +169,15 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
 
   // Megan comments on a passage; Sam replies and resolves it.
   await expect.poll(() => liveText(megan.page, 'aboutMe'), { timeout: 10_000 }).toContain('I go on Saturdays.');
-  await selectWords(megan.page, 'aboutMe', 'in the park');
-  await area(megan.page, 'aboutMe').getByRole('button', { name: 'Comment on the selected words' }).click();
+  // This time she chooses the words without the mouse, by typing them.
+  await area(megan.page, 'aboutMe').getByText('Choose words by typing them').click();
+  await area(megan.page, 'aboutMe').getByLabel('The words you mean, as they are written').fill('In the  park');
+  await megan.page.keyboard.press('Enter');
+  await expect.poll(() => area(megan.page, 'aboutMe').locator('.discussion-notice').innerText()).toBe(
+    'Chosen: “in the park”. Now choose “Comment on the selected words” or “Suggest a change”.',
+  );
+  await area(megan.page, 'aboutMe').getByRole('button', { name: 'Comment on the selected words' }).focus();
+  await megan.page.keyboard.press('Enter');
   await area(megan.page, 'aboutMe').getByLabel('Your comment on “in the park”').fill('Which park? Roath Park is nearest.');
   await area(megan.page, 'aboutMe').getByRole('button', { name: 'Send the comment' }).click();
   const samComment = area(sam.page, 'aboutMe').locator('li.discussion-comment');
@@ -181,6 +188,11 @@ it('a suggestion to the person’s own words is shown in place, accepted by keyb
   await expect.poll(() => editor(sam.page, 'aboutMe').locator('.discussed-passage').innerText()).toBe('in the park');
   await expect.poll(() => news(sam.page).innerText(), { timeout: 10_000 }).toBe('Megan Evans commented on About me');
   await expect.poll(() => waiting(sam.page).innerText(), { timeout: 10_000 }).toBe('1 comment waits for Sam Evans');
+
+  // "Show the words" in a section Megan may only read: the words are selected and the text has focus.
+  await area(megan.page, 'aboutMe').locator('li.discussion-comment').getByRole('button', { name: 'Show the words' }).click();
+  await expect.poll(() => megan.page.evaluate(() => window.getSelection()?.toString())).toBe('in the park');
+  expect(await editor(megan.page, 'aboutMe').evaluate((el) => el === document.activeElement)).toBe(true);
 
   await samComment.getByRole('button', { name: 'Reply' }).click();
   await samComment.getByLabel('Your reply').fill('Yes, Roath Park.');
