@@ -10,13 +10,15 @@ import { PlanHistories } from './history/historyOperations.js';
 import { PlanRecords } from './history/planRecords.js';
 import { PlanCopies } from './exports/planCopies.js';
 import { PlanDiscussions } from './discussion/discussionOperations.js';
+import { PlanMeetings } from './meeting/meetingOperations.js';
 import { createApp } from './http/app.js';
 import { LowdbAccountStore } from './storage/lowdb/lowdbAccountStore.js';
 import { LowdbCircleStore } from './storage/lowdb/lowdbCircleStore.js';
 import { LowdbDiscussionStore } from './storage/lowdb/lowdbDiscussionStore.js';
+import { LowdbMeetingStore } from './storage/lowdb/lowdbMeetingStore.js';
 import { JournalHistoryStore } from './storage/lowdb/journalHistoryStore.js';
 import { LowdbPlanStore } from './storage/lowdb/lowdbPlanStore.js';
-import type { AccountStore, CircleStore, DiscussionStore, HistoryStore, PlanStore } from './storage/types.js';
+import type { AccountStore, CircleStore, DiscussionStore, HistoryStore, MeetingStore, PlanStore } from './storage/types.js';
 import { Rooms } from './sync/rooms.js';
 import { attachSyncServer } from './sync/syncServer.js';
 
@@ -28,6 +30,7 @@ export interface CylchServer {
   readonly history: HistoryStore;
   readonly histories: PlanHistories;
   readonly discussions: DiscussionStore;
+  readonly meetings: MeetingStore;
   readonly rooms: Rooms;
   /** The address it listens on, such as http://127.0.0.1:3000. */
   readonly url: string;
@@ -41,6 +44,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const circles = await LowdbCircleStore.open(config.dataDir);
   const history = JournalHistoryStore.forDataDir(config.dataDir);
   const discussionStore = LowdbDiscussionStore.forDataDir(config.dataDir);
+  const meetingStore = LowdbMeetingStore.forDataDir(config.dataDir);
   const events = new AccessEvents();
   const histories = new PlanHistories(history, circles, accounts, async (planId) => {
     await rooms.openRoom(planId)?.history.flush();
@@ -57,7 +61,8 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   const records = new PlanRecords({ rooms, store, circles, accounts, histories, log });
   const copies = new PlanCopies({ store, circles, accounts, histories, records });
   const discussions = new PlanDiscussions({ discussions: discussionStore, store, circles, accounts, rooms, records, log });
-  const httpServer = createServer(createApp({ store, accounts, circles, events, histories, records, copies, discussions, log, clientDir }));
+  const meetings = new PlanMeetings({ meetings: meetingStore, store, circles, accounts, rooms, records, histories, log });
+  const httpServer = createServer(createApp({ store, accounts, circles, events, histories, records, copies, discussions, meetings, log, clientDir }));
   const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });
 
   await new Promise<void>((resolve, reject) => {
@@ -79,6 +84,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
     history,
     histories,
     discussions: discussionStore,
+    meetings: meetingStore,
     rooms,
     url: `http://${host}:${port}`,
     close() {
@@ -91,6 +97,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
         await store.close();
         await history.close();
         await discussionStore.close();
+        await meetingStore.close();
         await accounts.close();
         await circles.close();
       })();

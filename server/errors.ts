@@ -73,6 +73,24 @@ export const errors = {
       503,
       'This plan’s comments and suggestions could not be read back: their file is damaged. The plan itself is safe, and the file has been left as it is. Ask your administrator to restore it.',
     ),
+  meetingNotFound: () => new AppError('meetingNotFound', 404, 'There is no such meeting for this plan.'),
+  meetingInProgress: () =>
+    new AppError('meetingInProgress', 409, 'A meeting about this plan is already going on. Join it, or wait until it has ended to start another.'),
+  meetingEnded: () => new AppError('meetingEnded', 409, 'This meeting has ended, so it cannot be changed. Its record can still be read and downloaded.'),
+  notAttending: () => new AppError('notAttending', 403, 'Join the meeting first, then you can add to it.'),
+  notFacilitator: () =>
+    new AppError('notFacilitator', 403, 'Only the person running the meeting (or the person whose plan it is) can do that.'),
+  actionNotFound: () =>
+    new AppError('actionNotFound', 404, 'That action is not in the plan’s list of actions. Add it to the plan first, then capture it in the meeting.'),
+  tooManyMeetings: () => new AppError('tooManyMeetings', 409, 'This plan has as many meeting records as Cylch can keep for it, so another meeting cannot be started.'),
+  meetingFull: () =>
+    new AppError('meetingFull', 409, 'This meeting has as many decisions or actions as it can keep. End it and start another to carry on.'),
+  meetingsDamaged: () =>
+    new AppError(
+      'meetingsDamaged',
+      503,
+      'This plan’s meeting records could not be read back: their file is damaged. The plan itself is safe, and the file has been left as it is. Ask your administrator to restore it.',
+    ),
   recordNotWritten: () => new AppError('recordNotWritten', 503, 'It could not be recorded just now. Please try again in a moment.'),
   lastManager: () => new AppError('lastManager', 409, 'Someone must be able to look after the circle: name another plan manager first.'),
   wrongEmailOrPassword: () => new AppError('wrongEmailOrPassword', 401, 'That email address and password do not match an account.'),

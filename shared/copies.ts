@@ -40,6 +40,8 @@ export const exportRecordSchema = z.strictObject({
   /** The saved version the copy was made from (its history entry), when it was not the plan as it was then. */
   versionSeq: z.number().int().positive().optional(),
   givenTo: z.string().max(GIVEN_TO_MAX).optional(),
+  /** For the record of a meeting (not a copy of the plan): the meeting's id. */
+  meetingId: z.string().min(1).max(40).optional(),
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 

@@ -3,13 +3,14 @@
 
 import { z } from 'zod';
 import { exportRecordSchema } from './copies.js';
+import { meetingHistorySchema } from './meetingHistory.js';
 import { LEVELS } from './permissions.js';
 import { ROLES } from './roles.js';
 import { SECTION_IDS, type SectionId } from './sections.js';
 
 const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
 
-export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered', 'version', 'agreement', 'restore', 'export', 'suggestion'] as const;
+export const HISTORY_KINDS = ['edit', 'circle', 'baseline', 'recovered', 'version', 'agreement', 'restore', 'export', 'suggestion', 'meeting'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 /** Who did something, as the server recorded it from the signed-in session (null: before history was kept). */
@@ -64,6 +65,8 @@ export const historyItemSchema = z.strictObject({
    * whether they did so as the person's plan manager.
    */
   suggestion: z.strictObject({ acceptedBy: historyPersonSchema, onBehalf: z.boolean() }).nullable(),
+  /** For the start or end of a meeting (`by` started or ended it): which meeting, and its counts then. */
+  meeting: meetingHistorySchema.nullable(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

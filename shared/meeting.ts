@@ -10,15 +10,18 @@
 import { z } from 'zod';
 import { historyPersonSchema } from './history.js';
 import { SECTION_IDS, type SectionId } from './sections.js';
+import { COPY_LANGUAGES } from './copies.js';
+import { MEETING_KINDS } from './meetingHistory.js';
 import { agreementStatementSchema } from './versions.js';
 
-export const MEETING_KINDS = ['planning', 'review'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
+export { MEETING_KINDS, type MeetingKind } from './meetingHistory.js';
 
 export const DECISION_MAX = 1000;
 /** Meetings kept per plan (the oldest records are never dropped: starting one more is refused). */
 export const MEETINGS_MAX = 500;
 export const DECISIONS_MAX = 200;
+/** Actions captured in one meeting (a plan holds at most 200 actions at a time). */
+export const CAPTURED_ACTIONS_MAX = 200;
 
 const sectionId = z.enum(SECTION_IDS as [SectionId, ...SectionId[]]);
 const id = z.string().regex(/^[A-Za-z0-9_-]{10,40}$/);
@@ -87,7 +90,8 @@ export const newDecisionSchema = z.strictObject({
     .trim()
     .min(1)
     .max(DECISION_MAX)
-    .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(s), { message: 'must not contain control characters' }),
+    // Control characters other than line breaks (as a loop: lint forbids them in a regular expression).
+    .refine((s) => ![...s].some((c) => c !== '\n' && (c < ' ' || c === '\u007f')), { message: 'must not contain control characters' }),
 });
 
 /** POST /api/plans/:planId/meetings/:meetingId/actions — an action just added to the plan, captured in this meeting. */
@@ -103,3 +107,6 @@ export const meetingRecordSchema = z.strictObject({
   agreements: z.array(agreementStatementSchema),
 });
 export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
+
+/** GET …/meetings/:meetingId/record.pdf and record.docx — the labels' language (people's words are never translated). */
+export const meetingRecordQuerySchema = z.strictObject({ lang: z.enum(COPY_LANGUAGES).default('en') });

@@ -33,7 +33,9 @@ export type Action =
   | 'saveVersion'
   | 'exportPlan'
   | 'suggestChange'
-  | 'decideSuggestion';
+  | 'decideSuggestion'
+  /** Start a meeting, write its decisions, capture its actions (joining one is open to every member). */
+  | 'runMeeting';
 
 /** Whether this member acts with the person's authority: the person, or the plan manager they named. */
 export const actsForPerson = (member: Member) => member.role === 'person' || member.planManager;
@@ -52,6 +54,7 @@ export function can(member: Member | null, action: Action, plan: PlanAccess, sec
     case 'commentSection':
     case 'suggestChange':
     case 'saveVersion':
+    case 'runMeeting':
       return member.level !== 'view';
     // The person decides what goes into their plan (or the plan manager they named).
     case 'decideSuggestion':

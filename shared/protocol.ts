@@ -31,6 +31,12 @@ export const MessageType = {
    * resolved, accepted or declined): the browser fetches GET /api/plans/:planId/discussion again.
    */
   discussionChanged: 104,
+  /**
+   * Cylch: server to client only, no payload. A meeting of the plan changed (started, joined, moved on, a decision or
+   * an action captured, its timer, its agreement round, ended): the browser fetches GET /api/plans/:planId/meetings
+   * again (and those following the meeting move to its current agenda item).
+   */
+  meetingChanged: 105,
 } as const;
 
 export type MessageTypeId = (typeof MessageType)[keyof typeof MessageType];

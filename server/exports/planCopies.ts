@@ -78,7 +78,8 @@ export class PlanCopies {
     const copies: CopyList['copies'] = [];
     for (const e of [...entries].reverse()) {
       const record = e.export;
-      if (!record || (record.format !== 'pdf' && record.format !== 'docx')) continue;
+      // A meeting's record is not a copy of the plan (the history names it).
+      if (!record || (record.format !== 'pdf' && record.format !== 'docx') || record.meetingId !== undefined) continue;
       copies.push({
         seq: e.seq,
         at: e.at,

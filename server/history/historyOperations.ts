@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import type { HistoryAuthors, HistoryItem, HistoryPage, HistoryPerson, HistoryQuery, HistoryVerification } from '../../shared/history.js';
 import type { ExportRecord } from '../../shared/copies.js';
+import type { MeetingHistory } from '../../shared/meetingHistory.js';
 import type { SectionId } from '../../shared/sections.js';
 import { DamagedFileError, errors } from '../errors.js';
 import type { AccountStore, CircleStore, HistoryStore, StoredHistoryEntry } from '../storage/types.js';
@@ -94,6 +95,7 @@ async function toItem(group: StoredHistoryEntry[], nameOf: (id: string) => Promi
           onBehalf: first.suggestion.onBehalf,
         }
       : null,
+    meeting: first.meeting ?? null,
   };
 }
 
@@ -314,6 +316,20 @@ export class PlanHistories {
     await this.history.append(planId, [{ ...blankEntry('export', new Date().toISOString()), accountId, role, export: record }]);
   }
 
+  /**
+   * Records that `accountId` started or ended a meeting. After the open plan's bursts are written out, so the line
+   * sits after the changes made before it; straight to the store, as it changes nothing in the plan.
+   */
+  async recordMeeting(
+    planId: string,
+    person: { accountId: string; role: HistoryPerson['role']; onBehalf: boolean },
+    meeting: MeetingHistory,
+    at: string,
+  ): Promise<void> {
+    await this.flushOpen(planId);
+    await this.history.append(planId, [{ ...blankEntry('meeting', at), ...person, meeting }]);
+  }
+
   /** Every entry, oldest first, with names: for a subject access request or a complaint. */
   async exportEntries(planId: string) {
     const entries = await this.entries(planId);
@@ -336,6 +352,7 @@ export class PlanHistories {
         restore: e.restore ?? null,
         export: e.export ?? null,
         suggestion: e.suggestion ? { ...e.suggestion, acceptedByName: await nameOf(e.suggestion.acceptedBy) } : null,
+        meeting: e.meeting ?? null,
         circleChange: e.circle
           ? { ...e.circle, subjectName: e.circle.accountId ? await nameOf(e.circle.accountId) : null }
           : null,
@@ -355,7 +372,12 @@ function detailOf(r: Awaited<ReturnType<PlanHistories['exportEntries']>>[number]
   if (r.agreement) return r.agreement.reason === null ? r.agreement.kind : `${r.agreement.kind}: ${r.agreement.reason}`;
   if (r.restore) return `restored to entry ${r.restore.fromSeq}`;
   if (r.suggestion) return `suggestion accepted by ${r.suggestion.acceptedByName}${r.suggestion.onBehalf ? ' on behalf of the person' : ''}`;
-  if (r.export) return [r.export.format, r.export.lang, r.export.versionSeq ? `version at entry ${r.export.versionSeq}` : '', r.export.givenTo ? `given to ${r.export.givenTo}` : ''].filter(Boolean).join('; ');
+  if (r.meeting) {
+    const { kind, event, id, attended, decisions, actions } = r.meeting;
+    const counts = event === 'ended' ? `; ${attended} attended, ${decisions} decisions, ${actions} actions` : '';
+    return `${kind} meeting ${event} (meeting ${id})${counts}`;
+  }
+  if (r.export) return [r.export.format, r.export.lang, r.export.meetingId ? `record of meeting ${r.export.meetingId}` : '', r.export.versionSeq ? `version at entry ${r.export.versionSeq}` : '', r.export.givenTo ? `given to ${r.export.givenTo}` : ''].filter(Boolean).join('; ');
   return '';
 }
 

@@ -224,6 +224,19 @@ export class PlanRecords {
     };
   }
 
+  /**
+   * Every agreement, disagreement and sign-off given from `from` to `to` (inclusive), oldest first: for the record of
+   * a meeting. "Current" as for the agreement view: given for what the plan says now.
+   */
+  async statementsBetween(planId: string, from: Date, to: Date): Promise<AgreementStatement[]> {
+    const entries = await this.deps.histories.all(planId);
+    const currentHash = await this.currentHash(planId);
+    const nameOf = await namer(this.deps.accounts);
+    const within = (e: StoredHistoryEntry) => Date.parse(e.at) >= from.getTime() && Date.parse(e.at) <= to.getTime();
+    const given = entries.filter((e) => e.agreement && e.accountId && e.role && within(e));
+    return Promise.all(given.map((e) => toStatement(e, entries, currentHash, nameOf)));
+  }
+
   async recordAgreement(planId: string, accountId: string, request: AgreementRequest): Promise<AgreementStatement> {
     const circle = await this.deps.circles.getCircle(planId);
     const member = requireMember(circle, accountId);

@@ -19,6 +19,8 @@ import { historyRoutes } from './historyRoutes.js';
 import { recordRoutes } from './recordRoutes.js';
 import { discussionRoutes } from './discussionRoutes.js';
 import type { PlanDiscussions } from '../discussion/discussionOperations.js';
+import { meetingRoutes } from './meetingRoutes.js';
+import type { PlanMeetings } from '../meeting/meetingOperations.js';
 import { historyRebuildLimit } from './rebuildLimit.js';
 import type { PlanRecords } from '../history/planRecords.js';
 import type { PlanCopies } from '../exports/planCopies.js';
@@ -33,10 +35,11 @@ export function createApp(options: {
   records: PlanRecords;
   copies: PlanCopies;
   discussions: PlanDiscussions;
+  meetings: PlanMeetings;
   log: Logger;
   clientDir: string;
 }): express.Express {
-  const { store, accounts, circles, events, histories, records, copies, discussions, log, clientDir } = options;
+  const { store, accounts, circles, events, histories, records, copies, discussions, meetings, log, clientDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -74,6 +77,7 @@ export function createApp(options: {
   api.use('/plans/:planId/history', historyRoutes(store, circles, histories, rebuildLimit));
   api.use('/plans/:planId', recordRoutes(store, circles, records, copies, rebuildLimit));
   api.use('/plans/:planId', discussionRoutes(discussions));
+  api.use('/plans/:planId', meetingRoutes(meetings));
   api.use('/plans', planRoutes(store, circles, events, records, discussions));
   api.use('/invitations', invitationRoutes(circles, events));
   api.use((_req, _res, next) => next(errors.notFound()));

@@ -9,6 +9,7 @@ import type { AgreementKind } from '../../shared/versions.js';
 import type { Preferences } from '../../shared/preferences.js';
 import type { ExportRecord } from '../../shared/copies.js';
 import type { Anchor, SuggestionStatus } from '../../shared/discussion.js';
+import type { MeetingHistory, MeetingKind } from '../../shared/meetingHistory.js';
 
 export interface PlanStore {
   /** Record a new plan with an empty document. Rejects if the id is taken. */
@@ -185,6 +186,8 @@ export interface StoredHistoryEntry {
    * was for (the entry is made after the download is put together).
    */
   export?: ExportRecord;
+  /** For the start or end of a meeting (the entry's person started or ended it): which, and its counts then. */
+  meeting?: MeetingHistory;
   prevHash: string;
   hash: string;
 }
@@ -267,5 +270,50 @@ export interface DiscussionStore {
    * is written. Changes to the same plan happen one at a time. Resolves once the change is on disk.
    */
   update<T>(planId: string, change: (discussion: StoredDiscussion) => T): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A decision written into a meeting, under the agenda item it was made in. */
+export interface StoredDecision {
+  id: string;
+  sectionId: SectionId;
+  text: string;
+  by: StoredAuthor;
+  at: string;
+}
+
+/** A meeting as stored: people as account and role (named as they are now when it is shown). */
+export interface StoredMeeting {
+  id: string;
+  kind: MeetingKind;
+  startedBy: StoredAuthor;
+  startedAt: string;
+  /** Null while it is going on. */
+  endedAt: string | null;
+  facilitator: StoredAuthor;
+  /** The agenda item the facilitator is on (an index into AGENDA). */
+  current: number;
+  timer: { runningSince: string | null; elapsedMs: number };
+  attendees: { person: StoredAuthor; joinedAt: string }[];
+  decisions: StoredDecision[];
+  /** Ids of the plan's actions captured in the meeting, in the order they were captured. */
+  actionIds: string[];
+  agreementRoundAt: string | null;
+}
+
+/** One plan's meetings, oldest first (at most one going on: the last). */
+export interface StoredMeetings {
+  meetings: StoredMeeting[];
+}
+
+/** Each plan's meetings and their records, kept apart from the live document. */
+export interface MeetingStore {
+  /** The plan's meetings (none when nobody has started one). Rejects with DamagedFileError if it does not read back. */
+  read(planId: string): Promise<StoredMeetings>;
+  /**
+   * Change one plan's meetings as one step: `change` works on a copy and returns a result; if it throws, nothing is
+   * written. Changes to the same plan happen one at a time. Resolves once the change is on disk.
+   */
+  update<T>(planId: string, change: (meetings: StoredMeetings) => T): Promise<T>;
   close(): Promise<void>;
 }

@@ -30,3 +30,6 @@ export const recordChangedMessage = () => message(MessageType.recordChanged, () 
 
 /** The plan's comments or suggestions changed: the browser fetches the discussion again. */
 export const discussionChangedMessage = () => message(MessageType.discussionChanged, () => {});
+
+/** A meeting of the plan changed: the browser fetches the meetings again. */
+export const meetingChangedMessage = () => message(MessageType.meetingChanged, () => {});

@@ -64,6 +64,8 @@ export interface TestClient {
   access: Access | null;
   /** How many times the server said the plan's comments or suggestions changed (MessageType.discussionChanged). */
   discussionChanges: number;
+  /** How many times the server said a meeting of the plan changed (MessageType.meetingChanged). */
+  meetingChanges: number;
   text(sectionId: string): string;
   type(sectionId: string, text: string, at?: number): void;
   isSaved(): boolean;
@@ -90,6 +92,7 @@ export function connectClient(baseUrl: string, planId: string, member: Pick<Test
     closes: [],
     access: null,
     discussionChanges: 0,
+    meetingChanges: 0,
     text: (sectionId) => fragmentText(doc, sectionId),
     type(sectionId, text, at) {
       const fragment = doc.getXmlFragment(sectionFieldName(sectionId));
@@ -127,6 +130,10 @@ export function connectClient(baseUrl: string, planId: string, member: Pick<Test
   // "The comments or suggestions changed": counted, so a test can wait for a second member to hear of it.
   provider.messageHandlers[MessageType.discussionChanged] = () => {
     client.discussionChanges += 1;
+  };
+  // "A meeting changed": the meeting view refetches; counted here, so a test can wait for a member to hear of it.
+  provider.messageHandlers[MessageType.meetingChanged] = () => {
+    client.meetingChanges += 1;
   };
   provider.on('connection-close', (event) => {
     if (event) client.closes.push({ code: event.code, reason: event.reason });

@@ -43,6 +43,7 @@ function item(overrides: Partial<HistoryItem>): HistoryItem {
     restore: null,
     export: null,
     suggestion: null,
+    meeting: null,
     ...overrides,
   };
 }
@@ -157,6 +158,23 @@ describe('history sentences', () => {
     expect(say('en', byManager)).toBe('A suggestion by Megan Evans (Family or friend) in About me was accepted by Jo Hughes (Support provider), on behalf of the person');
   });
 
+  it('says who started and ended a meeting, with how many attended, decided and captured (Welsh plural forms too)', () => {
+    const meeting = { id: 'm'.repeat(22), kind: 'review' as const, attended: 1, decisions: 0, actions: 0 };
+    const started = item({ kind: 'meeting', sections: [], meeting: { ...meeting, event: 'started' } });
+    expect(say('en', started)).toBe('Megan Evans (Family or friend) started a review meeting');
+    expect(say('cy', started)).toBe('Dechreuodd Megan Evans (Teulu neu ffrind) gyfarfod adolygu');
+    const ended = item({ kind: 'meeting', sections: [], meeting: { ...meeting, event: 'ended', attended: 4, decisions: 2, actions: 1 } });
+    expect(say('en', ended)).toBe('Megan Evans (Family or friend) ended the review meeting (4 attended, 2 decisions, 1 action)');
+    expect(say('cy', ended)).toBe("Daeth Megan Evans (Teulu neu ffrind) â'r cyfarfod adolygu i ben (4 yn bresennol, 2 benderfyniad, 1 cam)");
+    const planning = item({ kind: 'meeting', by: jo, onBehalf: true, sections: [], meeting: { ...meeting, kind: 'planning', event: 'ended', attended: 7, decisions: 1, actions: 3 } });
+    expect(say('en', planning)).toBe('Jo Hughes (Support provider) ended the planning meeting (7 attended, 1 decision, 3 actions), on behalf of the person');
+    expect(say('cy', planning)).toContain('(7 yn bresennol, 1 penderfyniad, 3 cham)');
+    // A download of a meeting's record is not a copy of the plan.
+    expect(say('en', item({ kind: 'export', by: sam, sections: [], export: { format: 'pdf', lang: 'cy', meetingId: 'm'.repeat(22) } }))).toBe(
+      'Sam Evans (The person the plan is about) downloaded the record of a meeting (PDF)',
+    );
+  });
+
   it('never shows a catalogue key or an empty placeholder for the new kinds, in either language', () => {
     const entries = [
       item({ kind: 'export', sections: [], export: { format: 'json' } }),
@@ -164,6 +182,9 @@ describe('history sentences', () => {
       item({ kind: 'agreement', by: null, sections: [], agreement: { kind: 'signOff', reason: '  ' } }),
       item({ kind: 'restore', sections: [], restore: { fromSeq: 1, fromAt: '2026-01-01T09:00:00.000Z', versionName: null } }),
       item({ kind: 'suggestion', by: null, sections: ['aboutMe'], suggestion: { acceptedBy: { ...sam, displayName: '' }, onBehalf: false } }),
+      item({ kind: 'meeting', by: null, sections: [], meeting: { id: 'm'.repeat(22), kind: 'planning', event: 'started', attended: 1, decisions: 0, actions: 0 } }),
+      item({ kind: 'meeting', sections: [], meeting: { id: 'm'.repeat(22), kind: 'review', event: 'ended', attended: 0, decisions: 0, actions: 0 } }),
+      item({ kind: 'export', sections: [], export: { format: 'docx', meetingId: 'm'.repeat(22) } }),
     ];
     for (const lng of ['en', 'cy'] as const) {
       for (const entry of entries) expect(say(lng, entry), `${lng} ${entry.kind}`).not.toMatch(/history\.|\{\{|undefined|null|: $/);

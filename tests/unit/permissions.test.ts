@@ -76,6 +76,15 @@ describe('can', () => {
     expect(can(member('advocate', 'comment', true), 'manageCircle', closed)).toBe(false);
   });
 
+  it('members who may comment may run a meeting (start it, write decisions, capture actions); viewers only join and follow', () => {
+    for (const role of ['person', 'family', 'socialWorker', 'advocate', 'provider'] as const) {
+      expect(can(member(role, 'edit'), 'runMeeting', closed)).toBe(true);
+      expect(can(member(role, 'comment'), 'runMeeting', closed)).toBe(true);
+      expect(can(member(role, 'view'), 'runMeeting', closed)).toBe(false);
+    }
+    expect(can(null, 'runMeeting', closed)).toBe(false);
+  });
+
   it('only a social worker records the council\'s sign-off', () => {
     expect(can(member('socialWorker'), 'recordCouncilSignOff', closed)).toBe(true);
     for (const role of ['person', 'family', 'advocate', 'provider'] as const) {

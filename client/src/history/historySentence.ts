@@ -10,7 +10,7 @@ type Item = Pick<
   HistoryItem,
   'kind' | 'by' | 'onBehalf' | 'sections' | 'addedWords' | 'removedWords' | 'addedChars' | 'removedChars' | 'circle' | 'version' | 'agreement' | 'restore' | 'export'
 > &
-  Partial<Pick<HistoryItem, 'suggestion'>>;
+  Partial<Pick<HistoryItem, 'suggestion' | 'meeting'>>;
 
 /** "Megan Evans (Family or friend)": a name and role in brackets reads the same in English and Welsh. */
 export function personLabel(person: Pick<HistoryPerson, 'displayName' | 'role'>, t: TFunction): string {
@@ -43,6 +43,10 @@ function baseSentence(item: Item, language: string, t: TFunction): string {
   if (item.kind === 'circle' && item.circle) return circleSentence(item.circle, who, item.by?.accountId ?? null, language, t);
   if (item.kind === 'version' && item.version) return t('history.version.saved', { who, name: item.version.name });
   if (item.kind === 'agreement' && item.agreement) return agreementSentence(item.agreement, who, t);
+  if (item.kind === 'meeting' && item.meeting) return meetingSentence(item.meeting, who, t);
+  if (item.kind === 'export' && item.export?.meetingId !== undefined && (item.export.format === 'pdf' || item.export.format === 'docx')) {
+    return t(item.export.format === 'pdf' ? 'history.meeting.recordPdf' : 'history.meeting.recordDocx', { who });
+  }
   if (item.kind === 'export' && item.export) {
     const { format, versionName, givenTo } = item.export;
     const said = t(`history.export.${format}`, { who });
@@ -68,6 +72,17 @@ function baseSentence(item: Item, language: string, t: TFunction): string {
   if (item.removedWords > 0) return t('history.edit.removed', { who, sections, words: t('history.words', { count: item.removedWords }) });
   if (item.addedChars > 0 || item.removedChars > 0) return t('history.edit.small', { who, sections });
   return t('history.edit.changed', { who, sections });
+}
+
+/** "Megan Evans (Family or friend) ended the review meeting (4 attended, 2 decisions, 1 action)". */
+function meetingSentence(meeting: NonNullable<HistoryItem['meeting']>, who: string, t: TFunction): string {
+  if (meeting.event === 'started') return t(`history.meeting.started.${meeting.kind}`, { who });
+  return t(`history.meeting.ended.${meeting.kind}`, {
+    who,
+    attended: t('history.meeting.attended', { count: meeting.attended }),
+    decisions: t('history.meeting.decisions', { count: meeting.decisions }),
+    actions: t('history.meeting.actions', { count: meeting.actions }),
+  });
 }
 
 function agreementSentence(agreement: NonNullable<HistoryItem['agreement']>, who: string, t: TFunction): string {

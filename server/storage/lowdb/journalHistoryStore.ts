@@ -13,6 +13,7 @@ import { HISTORY_KINDS } from '../../../shared/history.js';
 import { ROLES } from '../../../shared/roles.js';
 import { AGREEMENT_KINDS } from '../../../shared/versions.js';
 import { exportRecordSchema } from '../../../shared/copies.js';
+import { meetingHistorySchema } from '../../../shared/meetingHistory.js';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.js';
 import { DamagedFileError } from '../../errors.js';
 import { entryHash, GENESIS_HASH } from '../../history/chain.js';
@@ -49,6 +50,7 @@ const entrySchema = z.strictObject({
   suggestion: z
     .strictObject({ id: z.string().min(1), acceptedBy: z.string().min(1), acceptedRole: z.enum(ROLES), onBehalf: z.boolean() })
     .optional(),
+  meeting: meetingHistorySchema.optional(),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
