@@ -26,7 +26,7 @@ const words = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(s), { message: 'must not contain control characters' });
+    .refine((s) => !/[^\P{Cc}\n]/u.test(s), { message: 'must not contain control characters' });
 
 /**
  * Where in a section's text: Y.encodeRelativePosition of the start and end (base64), both in the same paragraph's
@@ -108,7 +108,7 @@ export const newSuggestionSchema = z.strictObject({
   sectionId,
   anchor: anchorSchema,
   /** May be empty for a replacement (a suggestion to remove the passage), never for an addition. */
-  text: z.string().max(SUGGESTION_MAX).refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(s), { message: 'must not contain control characters' }),
+  text: z.string().max(SUGGESTION_MAX).refine((s) => !/[^\P{Cc}\n]/u.test(s), { message: 'must not contain control characters' }),
 });
 export type NewSuggestion = z.infer<typeof newSuggestionSchema>;
 
