@@ -16,6 +16,8 @@ import { WhoWroteThis } from '../authorship/WhoWroteThis.js';
 import { Discussion } from '../discussion/discussionExtension.js';
 import type { PlanSession } from '../sync/planSession.js';
 import { Glossed } from '../plan/Glossed.js';
+import { ReadAloud } from '../plan/ReadAloud.js';
+import { useDisplay } from '../display/display.js';
 import { EditorToolbar } from './EditorToolbar.js';
 
 export function SectionEditor(props: {
@@ -43,7 +45,9 @@ export function SectionEditor(props: {
   const describedBy = props.readOnlyNote ? `${promptId} ${noteId}` : promptId;
   const promptKey = props.jurisdiction === 'wales' && section.walesPrompt ? 'promptWales' : 'prompt';
   const heading = t(`sections.${section.id}.heading`);
-  const prompt = t(`sections.${section.id}.${promptKey}`);
+  const { easyRead } = useDisplay();
+  // Easy read: shorter questions, one idea per line (the same for England and Wales).
+  const prompt = easyRead ? t(`sections.${section.id}.easyPrompt`) : t(`sections.${section.id}.${promptKey}`);
   const placeholderText = t('editor.placeholder');
 
   const editor = useEditor(
@@ -110,10 +114,27 @@ export function SectionEditor(props: {
       <h2 id={headingId}>
         <span className="section-number">{props.number}.</span> {heading}
       </h2>
-      <p className="prompt" id={promptId}>
-        <Glossed text={prompt} />
-      </p>
-      <SectionHint sectionId={section.id} />
+      {easyRead ? (
+        <div className="prompt easy-prompt" id={promptId}>
+          {prompt.split('\n').map((line) => (
+            <p key={line}>
+              <Glossed text={line} />
+            </p>
+          ))}
+        </div>
+      ) : (
+        <p className="prompt" id={promptId}>
+          <Glossed text={prompt} />
+        </p>
+      )}
+      <div className="section-tools">
+        <ReadAloud
+          idBase={`section-${section.id}`}
+          label={heading}
+          text={() => [heading, prompt.replace(/\n/g, ' '), editor?.getText({ blockSeparator: '\n' }).trim() || t('history.sectionEmpty')].join('\n')}
+        />
+        <SectionHint sectionId={section.id} />
+      </div>
       {props.rights}
       {props.readOnlyNote && (
         <p className="rights-note" id={noteId}>
