@@ -6,14 +6,19 @@ import { LANGUAGES, type Language } from '../../../shared/jurisdictions.js';
 import { useAccount } from '../account.js';
 import { savePreferences } from '../api.js';
 
-export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+/** Switch the pages' language: remembered on this device (i18n.ts), and with the account so it follows the person. */
+export function useChooseLanguage(): (language: Language) => void {
+  const { i18n } = useTranslation();
   const { state } = useAccount();
-  const choose = (language: Language) => {
+  return (language) => {
     void i18n.changeLanguage(language);
-    // Remembered on this device (i18n.ts), and with the account so it follows the person.
     if (state.status === 'signedIn') void savePreferences({ language }).catch(() => {});
   };
+}
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const choose = useChooseLanguage();
   return (
     <nav className="language-switcher" aria-label={t('language.label')}>
       <ul>

@@ -3,7 +3,9 @@
 
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/jurisdictions.js';
 import type { PlanMeta } from '../../../shared/schemas.js';
+import { useChooseLanguage } from '../components/LanguageSwitcher.js';
 import { PlanUnavailable } from '../components/PlanUnavailable.js';
 import { usePlan } from '../plans/usePlan.js';
 import { focusIfArrived } from '../router.js';
@@ -55,6 +57,26 @@ function PlanHeading({ plan }: { plan: PlanMeta }) {
         {plan.title ?? t('home.untitled')}
       </h1>
       <p className="meta">{t('jurisdiction.planUnder', { country: t(`jurisdiction.${plan.jurisdiction}`) })}</p>
+      <LanguageOffer planLanguage={plan.language} />
     </div>
+  );
+}
+
+/**
+ * The Welsh "Active Offer": when the plan's own language is not the one the pages are in, offer it — in that
+ * language, so someone who reads only Welsh (or only English) can find it.
+ */
+function LanguageOffer({ planLanguage }: { planLanguage: Language }) {
+  const { i18n } = useTranslation();
+  const choose = useChooseLanguage();
+  if (i18n.language === planLanguage) return null;
+  const inPlanLanguage = i18n.getFixedT(planLanguage);
+  return (
+    <p className="language-offer" lang={planLanguage}>
+      {inPlanLanguage('plan.languageOffer')}{' '}
+      <button type="button" onClick={() => choose(planLanguage)}>
+        {inPlanLanguage('plan.languageOfferButton')}
+      </button>
+    </p>
   );
 }
