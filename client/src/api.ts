@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { copyListSchema, type CopyFormat, type CopyLanguage, type CopyList } from '../../shared/copies.js';
 import { discussionSchema, type Anchor, type Discussion, type SuggestionDecision } from '../../shared/discussion.js';
 import { ERROR_IDS, type ErrorId } from '../../shared/errors.js';
+import { meetingRecordSchema, meetingSchema, meetingsAnswerSchema, type Meeting, type MeetingChange, type MeetingKind, type MeetingRecord, type MeetingsAnswer } from '../../shared/meeting.js';
 import type { PreferencesUpdate } from '../../shared/preferences.js';
 import {
   historyDocumentSchema,
@@ -348,3 +349,52 @@ export function fileNameOf(header: string | null, fallback: string): string {
 export async function savePreferences(update: PreferencesUpdate): Promise<Account> {
   return parseAnswer(accountAnswerSchema, await call('/api/account/preferences', { put: update })).account;
 }
+
+const meetingsPath = (planId: string) => `${planPath(planId)}/meetings`;
+const meetingPath = (planId: string, meetingId: string) => `${meetingsPath(planId)}/${encodeURIComponent(meetingId)}`;
+
+/** The meeting going on about the plan (or null), and the past ones, newest first. */
+export async function fetchMeetings(planId: string): Promise<MeetingsAnswer> {
+  return parseAnswer(meetingsAnswerSchema, await call(meetingsPath(planId)));
+}
+
+/** Start a planning meeting or a review: whoever starts it runs it and is its first attendee. */
+export async function startMeeting(planId: string, kind: MeetingKind): Promise<Meeting> {
+  return parseAnswer(meetingSchema, await call(meetingsPath(planId), { post: { kind } }));
+}
+
+export async function joinMeeting(planId: string, meetingId: string): Promise<Meeting> {
+  return parseAnswer(meetingSchema, await call(`${meetingPath(planId, meetingId)}/join`, { post: {} }));
+}
+
+/** Move to an agenda item, or start, stop or reset the timer (the facilitator, or whoever acts for the person). */
+export async function changeMeeting(planId: string, meetingId: string, change: MeetingChange): Promise<Meeting> {
+  return parseAnswer(meetingSchema, await call(meetingPath(planId, meetingId), { patch: change }));
+}
+
+/** Write down a decision under an agenda item; the server stamps who and when. */
+export async function recordDecision(planId: string, meetingId: string, body: { sectionId: SectionId; text: string }): Promise<Meeting> {
+  return parseAnswer(meetingSchema, await call(`${meetingPath(planId, meetingId)}/decisions`, { post: body }));
+}
+
+/** Capture in the meeting an action already in the plan's actions (added by this page to the live plan). */
+export async function captureAction(planId: string, meetingId: string, actionId: string): Promise<Meeting> {
+  return parseAnswer(meetingSchema, await call(`${meetingPath(planId, meetingId)}/actions`, { post: { actionId } }));
+}
+
+export async function startAgreementRound(planId: string, meetingId: string): Promise<Meeting> {
+  return parseAnswer(meetingSchema, await call(`${meetingPath(planId, meetingId)}/agreement-round`, { post: {} }));
+}
+
+export async function endMeeting(planId: string, meetingId: string): Promise<Meeting> {
+  return parseAnswer(meetingSchema, await call(`${meetingPath(planId, meetingId)}/end`, { post: {} }));
+}
+
+/** Who attended, the decisions, the actions as the plan has them now, and the agreements given during the meeting. */
+export async function fetchMeetingRecord(planId: string, meetingId: string): Promise<MeetingRecord> {
+  return parseAnswer(meetingRecordSchema, await call(`${meetingPath(planId, meetingId)}/record.json`));
+}
+
+/** Where to download a meeting's record as a file, its labels in `lang` (people's words are never translated). */
+export const meetingRecordPath = (planId: string, meetingId: string, format: CopyFormat, lang: CopyLanguage) =>
+  `${meetingPath(planId, meetingId)}/record.${format}?lang=${lang}`;

@@ -14,6 +14,8 @@ import { SectionDiscussion } from '../discussion/SectionDiscussion.js';
 import { useDiscussion } from '../discussion/useDiscussion.js';
 import { readOnlyReason } from '../circle/sectionRights.js';
 import { useCircle } from '../circle/useCircle.js';
+import { MeetingArea } from '../meeting/MeetingArea.js';
+import { useMeeting } from '../meeting/useMeeting.js';
 import { setLeaveGuard } from '../router.js';
 import { planAsText } from '../sync/planText.js';
 import { usePlanSession } from '../sync/usePlanSession.js';
@@ -45,6 +47,8 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
   const authorship = useAuthorship(plan.id, session);
   const agreement = useAgreement(plan.id, session);
   const discussion = useDiscussion(plan.id, session, me?.accountId ?? null);
+  const meeting = useMeeting(plan.id, session);
+  const [projector, setProjector] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const stopped = snapshot?.closedBecause != null;
   // Removed from the circle (or never in it): the plan is no longer shown at all, only why.
@@ -77,7 +81,7 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
   };
 
   return (
-    <div className="workspace">
+    <div className={projector ? 'workspace projector' : 'workspace'}>
       <div className="workspace-top">
         {props.heading}
         {!lostAccess && (
@@ -129,6 +133,18 @@ export function PlanWorkspace(props: { plan: PlanMeta; heading: ReactNode }) {
         />
       )}
       {me && !stopped && <InvitePanel planId={plan.id} me={me} open={me.awaitingPerson || undefined} />}
+      {session && me && !stopped && (
+        <MeetingArea
+          planId={plan.id}
+          me={me}
+          session={session}
+          personName={personName}
+          state={meeting}
+          mayAddAction={readOnlyReason(me, 'howNeedsMet', personName) === null}
+          projector={projector}
+          onProjector={setProjector}
+        />
+      )}
       {!lostAccess && (
         <div className="workspace-body">
           <aside className="workspace-side" aria-label={t('plan.sideHeading')}>

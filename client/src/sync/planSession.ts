@@ -49,6 +49,7 @@ export class PlanSession {
   private readonly listeners = new Set<() => void>();
   private readonly recordListeners = new Set<() => void>();
   private readonly discussionListeners = new Set<() => void>();
+  private readonly meetingListeners = new Set<() => void>();
 
   constructor(
     readonly planId: string,
@@ -84,6 +85,8 @@ export class PlanSession {
     this.provider.messageHandlers[MessageType.recordChanged] = () => this.recordListeners.forEach((l) => l());
     // No payload: a comment, reply or suggestion was made, resolved or decided; the discussion is fetched again.
     this.provider.messageHandlers[MessageType.discussionChanged] = () => this.discussionListeners.forEach((l) => l());
+    // No payload: a meeting started, moved on, gained an attendee, decision or action, or ended; it is fetched again.
+    this.provider.messageHandlers[MessageType.meetingChanged] = () => this.meetingListeners.forEach((l) => l());
     this.provider.awareness.setLocalStateField('section', null);
     this.snapshot = { saveState: 'connecting', closedBecause: null, interruptedBecause: null, presence: [], access: this.access };
     this.saves = attachSaveTracker(this.provider, this.doc, () => this.refresh());
@@ -132,6 +135,12 @@ export class PlanSession {
     return () => this.discussionListeners.delete(listener);
   };
 
+  /** Told whenever the server says a meeting about the plan changed (MessageType.meetingChanged). */
+  onMeetingChanged = (listener: () => void): (() => void) => {
+    this.meetingListeners.add(listener);
+    return () => this.meetingListeners.delete(listener);
+  };
+
   /** The colour of this member's caret (the server stamps the same one for the others to see). */
   get color(): string {
     return this.access ? colorForName(this.access.displayName) : '#4a4a55';
@@ -166,6 +175,7 @@ export class PlanSession {
     this.listeners.clear();
     this.recordListeners.clear();
     this.discussionListeners.clear();
+    this.meetingListeners.clear();
   }
 
   private refresh(accessChanged = false): void {
