@@ -131,6 +131,12 @@ it('runs a review: seen live, joined and followed, decisions and actions capture
   await expect.poll(() => news(megan.page).innerText(), { timeout: 15_000 }).toBe('Action added to the plan and to the meeting: Book the bus pass');
   const samActions = sam.page.locator('#section-howNeedsMet .structured-part.actions legend');
   await expect.poll(() => samActions.allInnerTexts(), { timeout: 10_000 }).toEqual(['Action 1: Book the bus pass']);
+  // Typed on Megan's page, so the plan's record says she changed "How my needs will be met" (and nobody else did).
+  const changedActions = await sam.page.evaluate(async (planId) => {
+    const page = (await (await fetch(`/api/plans/${planId}/history`)).json()) as { items: { by: { displayName: string } | null; sections: string[] }[] };
+    return [...new Set(page.items.filter((i) => i.sections.includes('howNeedsMet')).map((i) => i.by?.displayName))];
+  }, plan.id);
+  expect(changedActions).toEqual(['Megan Evans']);
 
   // Projector view: the meeting big, the side panels hidden; and back.
   const projector = area(megan.page).getByRole('button', { name: 'Projector view' });
