@@ -60,7 +60,7 @@ export async function startCylchServer(config: Config, log: Logger, clientDir: s
   });
   const records = new PlanRecords({ rooms, store, circles, accounts, histories, log });
   const copies = new PlanCopies({ store, circles, accounts, histories, records });
-  const discussions = new PlanDiscussions({ discussions: discussionStore, store, circles, accounts, rooms, records, log });
+  const discussions = new PlanDiscussions({ discussions: discussionStore, store, circles, accounts, rooms, records, histories, log });
   const meetings = new PlanMeetings({ meetings: meetingStore, store, circles, accounts, rooms, records, histories, log });
   const httpServer = createServer(createApp({ store, accounts, circles, events, histories, records, copies, discussions, meetings, log, clientDir }));
   const sync = attachSyncServer(httpServer, { rooms, store, accounts, circles, events, log });

@@ -63,6 +63,9 @@ export const errors = {
       409,
       'The words this suggestion changes have been edited since it was made, so it cannot be put in as it is. It is still open: decline it, or change the words yourself.',
     ),
+  tooManyFromYou: () =>
+    new AppError('tooManyFromYou', 409, 'You have written as many comments and suggestions on this plan as Cylch keeps for one person. Ask the person whose plan it is to resolve or decide on some first.'),
+  tooManyChanges: () => new AppError('tooManyChanges', 429, 'That is a lot of changes in a short time. Please wait a minute and try again.'),
   tooManyComments: () => new AppError('tooManyComments', 409, 'This plan already has as many comments as Cylch can keep for it. Reply to one of them instead.'),
   tooManyReplies: () => new AppError('tooManyReplies', 409, 'This comment has as many replies as it can keep. Start a new comment instead.'),
   tooManySuggestions: () =>

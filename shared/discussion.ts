@@ -79,6 +79,8 @@ export const suggestionSchema = z.strictObject({
       at: z.iso.datetime(),
       /** Why it was declined (optional). */
       reason: z.string().nullable(),
+      /** Decided by a plan manager on the person's behalf. */
+      onBehalf: z.boolean(),
     })
     .nullable(),
 });
@@ -107,8 +109,11 @@ export const resolveCommentSchema = z.strictObject({ resolved: z.boolean() });
 export const newSuggestionSchema = z.strictObject({
   sectionId,
   anchor: anchorSchema,
-  /** May be empty for a replacement (a suggestion to remove the passage), never for an addition. */
-  text: z.string().max(SUGGESTION_MAX).refine((s) => !/[^\P{Cc}\n]/u.test(s), { message: 'must not contain control characters' }),
+  /**
+   * May be empty for a replacement (a suggestion to remove the passage), never for an addition. Words for one
+   * paragraph: no line breaks (the browser turns them into spaces) or other control characters.
+   */
+  text: z.string().max(SUGGESTION_MAX).refine((s) => !/\p{Cc}/u.test(s), { message: 'must be one line, without control characters' }),
 });
 export type NewSuggestion = z.infer<typeof newSuggestionSchema>;
 

@@ -38,6 +38,8 @@ export const ERROR_IDS = [
   'suggestionDecided',
   'suggestionOutdated',
   'tooManyComments',
+  'tooManyFromYou',
+  'tooManyChanges',
   'tooManyReplies',
   'tooManySuggestions',
   'discussionDamaged',

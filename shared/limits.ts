@@ -53,6 +53,17 @@ export const LIMITS = {
   /** Suggestions waiting for a decision on one plan, and suggestions kept on it in all (decided ones are kept). */
   maxOpenSuggestionsPerPlan: 500,
   maxSuggestionsPerPlan: 5000,
+  /**
+   * One member's share, so nobody can use up a plan's room for everyone else: comments and replies they have written
+   * (kept ones count), and their suggestions waiting for a decision.
+   */
+  maxCommentsAndRepliesPerAuthor: 300,
+  maxOpenSuggestionsPerAuthor: 100,
+  /** All the words kept in one plan's comments, replies and suggestions, and in its meeting records (characters). */
+  maxDiscussionCharsPerPlan: 1_000_000,
+  maxMeetingCharsPerPlan: 1_000_000,
+  /** Changes to comments, suggestions and meetings one account may make a minute (far above anyone's typing). */
+  maxConversationChangesPerMinute: 30,
   /** Most plans one browser remembers in its "Plans on this device" list (the most recently opened). */
   maxRememberedPlans: 50,
 } as const;

@@ -22,7 +22,7 @@ import { actsForPerson, can, type CircleMember } from '../../shared/permissions.
 import type { SectionId } from '../../shared/sections.js';
 import { planAccessOf, requireMember } from '../circle/circleOperations.js';
 import { DamagedFileError, errors } from '../errors.js';
-import { namer } from '../history/historyOperations.js';
+import { namer, type PlanHistories } from '../history/historyOperations.js';
 import type { PlanRecords } from '../history/planRecords.js';
 import { getPlan } from '../plans/planOperations.js';
 import type {
@@ -47,7 +47,30 @@ export interface DiscussionDependencies {
   accounts: AccountStore;
   rooms: Rooms;
   records: PlanRecords;
+  histories: PlanHistories;
   log: Logger;
+}
+
+/** The characters kept in a plan's comments, replies and suggestions (its words and the passages they quote). */
+export function discussionChars(d: StoredDiscussion): number {
+  let chars = 0;
+  for (const c of d.comments) {
+    chars += c.text.length + (c.anchor?.quote.length ?? 0);
+    for (const r of c.replies) chars += r.text.length;
+  }
+  for (const s of d.suggestions) chars += s.text.length + s.anchor.quote.length;
+  return chars;
+}
+
+/** Refuses new words that would take one member past their share, or the plan past its room for words. */
+function checkRoom(d: StoredDiscussion, author: string, kind: 'comment' | 'suggestion', adding: number): void {
+  if (discussionChars(d) + adding > LIMITS.maxDiscussionCharsPerPlan) throw kind === 'comment' ? errors.tooManyComments() : errors.tooManySuggestions();
+  if (kind === 'comment') {
+    const theirs = d.comments.reduce((n, c) => n + (c.by.accountId === author ? 1 : 0) + c.replies.filter((r) => r.by.accountId === author).length, 0);
+    if (theirs >= LIMITS.maxCommentsAndRepliesPerAuthor) throw errors.tooManyFromYou();
+  } else if (d.suggestions.filter((s) => s.status === 'open' && s.by.accountId === author).length >= LIMITS.maxOpenSuggestionsPerAuthor) {
+    throw errors.tooManyFromYou();
+  }
 }
 
 /** What waits for the person: comments not resolved, suggestions not decided. */
@@ -66,6 +89,11 @@ const authorOf = (member: CircleMember): StoredAuthor => ({ accountId: member.ac
 export class PlanDiscussions {
   /** Decisions on each plan's suggestions, one at a time (an accepted one changes the plan). */
   private readonly deciding = new Map<string, Promise<unknown>>();
+  /**
+   * Suggestions whose words are in the plan but which could not yet be marked accepted (the file write failed),
+   * with their history entry: a second accept only marks them, and never puts the words in twice.
+   */
+  private readonly applied = new Map<string, number | null>();
 
   constructor(private readonly deps: DiscussionDependencies) {}
 
@@ -107,6 +135,7 @@ export class PlanDiscussions {
     };
     await this.change(planId, (d) => {
       if (d.comments.length >= LIMITS.maxCommentsPerPlan) throw errors.tooManyComments();
+      checkRoom(d, member.accountId, 'comment', comment.text.length + (comment.anchor?.quote.length ?? 0));
       d.comments.push(comment);
     });
     return (await this.presenter()).comment(comment);
@@ -118,6 +147,7 @@ export class PlanDiscussions {
       const found = findComment(d, commentId);
       if (!can(member, 'commentSection', planAccessOf(circle), found.sectionId)) throw errors.notAllowed();
       if (found.replies.length >= LIMITS.maxRepliesPerComment) throw errors.tooManyReplies();
+      checkRoom(d, member.accountId, 'comment', text.length);
       found.replies.push({ id: newId(), by: authorOf(member), at: new Date().toISOString(), text });
       return found;
     });
@@ -162,6 +192,7 @@ export class PlanDiscussions {
     await this.change(planId, (d) => {
       const open = d.suggestions.filter((s) => s.status === 'open').length;
       if (open >= LIMITS.maxOpenSuggestionsPerPlan || d.suggestions.length >= LIMITS.maxSuggestionsPerPlan) throw errors.tooManySuggestions();
+      checkRoom(d, member.accountId, 'suggestion', suggestion.text.length + suggestion.anchor.quote.length);
       d.suggestions.push(suggestion);
     });
     return (await this.presenter()).suggestion(suggestion);
@@ -178,7 +209,17 @@ export class PlanDiscussions {
       const found = (await this.read(planId)).suggestions.find((s) => s.id === suggestionId);
       if (!found) throw errors.suggestionNotFound();
       if (found.status !== 'open') throw errors.suggestionDecided();
-      const historySeq = decision.decision === 'accept' ? await this.putIntoPlan(planId, member, found) : null;
+      // Already in the plan (accepted before, but its mark was not written): it is accepted, whatever is asked now.
+      const key = `${planId}:${suggestionId}`;
+      const already = this.applied.has(key) ? (this.applied.get(key) as number | null) : await this.acceptedInHistory(planId, suggestionId);
+      if (already !== undefined) this.applied.set(key, already);
+      if (already !== undefined && decision.decision === 'decline') {
+        await this.markAccepted(planId, suggestionId, member, already);
+        this.applied.delete(key);
+        throw errors.suggestionDecided();
+      }
+      const historySeq = decision.decision === 'accept' ? (already !== undefined ? already : await this.putIntoPlan(planId, member, found)) : null;
+      if (decision.decision === 'accept') this.applied.set(key, historySeq);
       const stamp = {
         by: authorOf(member),
         at: new Date().toISOString(),
@@ -187,15 +228,17 @@ export class PlanDiscussions {
         historySeq,
       };
       try {
-        return await this.change(planId, (d) => {
+        const marked = await this.change(planId, (d) => {
           const suggestion = d.suggestions.find((s) => s.id === suggestionId)!;
           suggestion.status = decision.decision === 'accept' ? 'accepted' : 'declined';
           suggestion.decided = stamp;
           return suggestion;
         });
+        this.applied.delete(key);
+        return marked;
       } catch (err) {
         // The words are in the plan (saved and recorded) but the suggestion could not be marked: it stays open, and
-        // a second accept finds its words changed. Say so plainly rather than pretend it was kept.
+        // accepting it again only marks it (this.applied, and the history) — the words never go in twice.
         if (decision.decision === 'accept') {
           this.deps.log.error({ planId, suggestionId, err }, 'a suggestion was put into the plan but could not be marked accepted');
         }
@@ -203,6 +246,20 @@ export class PlanDiscussions {
       }
     });
     return (await this.presenter()).suggestion(decided);
+  }
+
+  /** The history entry of a suggestion already put into the plan (after a restart, say), or undefined. */
+  private async acceptedInHistory(planId: string, suggestionId: string): Promise<number | undefined> {
+    const entries = await this.deps.histories.all(planId);
+    return entries.find((e) => e.kind === 'suggestion' && e.suggestion?.id === suggestionId)?.seq;
+  }
+
+  private async markAccepted(planId: string, suggestionId: string, member: CircleMember, historySeq: number | null): Promise<void> {
+    await this.change(planId, (d) => {
+      const suggestion = d.suggestions.find((s) => s.id === suggestionId)!;
+      suggestion.status = 'accepted';
+      suggestion.decided = { by: authorOf(member), at: new Date().toISOString(), reason: null, onBehalf: member.planManager && member.role !== 'person', historySeq };
+    });
   }
 
   /** The suggestion's words into the open plan, as a change by the acceptor of words by the suggester. */
@@ -320,7 +377,7 @@ export class PlanDiscussions {
         by: await person(s.by),
         at: s.at,
         status: s.status,
-        decided: s.decided && { by: await person(s.decided.by), at: s.decided.at, reason: s.decided.reason },
+        decided: s.decided && { by: await person(s.decided.by), at: s.decided.at, reason: s.decided.reason, onBehalf: s.decided.onBehalf },
       }),
     };
   }

@@ -2,7 +2,7 @@
 // strict schemas (a body that names a person or a time is refused) and call the named operation in
 // server/meeting/meetingOperations.ts, which checks membership and rights and stamps who and when.
 
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { CopyFormat } from '../../shared/copies.js';
 import { capturedActionSchema, meetingChangeSchema, meetingRecordQuerySchema, newDecisionSchema, startMeetingSchema } from '../../shared/meeting.js';
@@ -19,7 +19,7 @@ const MEDIA_TYPES: Record<CopyFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export function meetingRoutes(meetings: PlanMeetings): Router {
+export function meetingRoutes(meetings: PlanMeetings, rebuildLimit: RequestHandler): Router {
   const router = Router({ mergeParams: true });
   const ids = (req: Request) => [param(req, 'planId'), req.account!.id, param(req, 'meetingId')] as const;
   /** Requests that carry nothing: no body, or an empty JSON object (a body naming a person or a time is refused). */
@@ -60,7 +60,8 @@ export function meetingRoutes(meetings: PlanMeetings): Router {
     res.json(await meetings.record(...ids(req)));
   });
   for (const format of ['pdf', 'docx'] as const) {
-    router.get(`/meetings/:meetingId/record.${format}`, requireAccount, async (req, res) => {
+    // Files take some making, and each download is kept in the history: limited like the plan's own copies.
+    router.get(`/meetings/:meetingId/record.${format}`, requireAccount, rebuildLimit, async (req, res) => {
       const { lang } = parseOrThrow(meetingRecordQuerySchema, req.query);
       const { file, title } = await meetings.recordFile(...ids(req), format, lang);
       res.attachment(`${title.replace(/[^\p{L}\p{N} _-]+/gu, '').replace(/\s+/g, ' ').trim() || 'meeting'}.${format}`);

@@ -17,3 +17,20 @@ export function historyRebuildLimit(): RequestHandler {
     handler: (_req, _res, next) => next(errors.tooManyRebuilds()),
   });
 }
+
+/**
+ * One limit, per signed-in account, on changes to a plan's comments, suggestions and meetings: far above anyone's
+ * pace, it stops one member from filling a plan's record with junk at machine speed. Reading is not limited.
+ */
+export function conversationChangeLimit(): RequestHandler {
+  const limit = rateLimit({
+    windowMs: 60_000,
+    limit: LIMITS.maxConversationChangesPerMinute,
+    // After loadSession: a signed-in request has its account; others are refused by requireAccount anyway.
+    keyGenerator: (req: Request) => `account:${req.account?.id ?? ''}`,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(errors.tooManyChanges()),
+  });
+  return (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : limit(req, res, next));
+}

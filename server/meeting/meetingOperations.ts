@@ -30,6 +30,7 @@ import { namer, type PlanHistories } from '../history/historyOperations.js';
 import type { PlanRecords } from '../history/planRecords.js';
 import { getPlan } from '../plans/planOperations.js';
 import type { AccountStore, CircleStore, MeetingStore, PlanStore, StoredAuthor, StoredMeeting, StoredMeetings } from '../storage/types.js';
+import { LIMITS } from '../../shared/limits.js';
 import { meetingChangedMessage } from '../sync/messages.js';
 import type { Rooms } from '../sync/rooms.js';
 import { runTimer } from './meetingTimer.js';
@@ -122,9 +123,10 @@ export class PlanMeetings {
   async addDecision(planId: string, accountId: string, meetingId: string, body: { sectionId: SectionId; text: string }): Promise<Meeting> {
     const { circle, member } = await this.memberOf(planId, accountId);
     if (!can(member, 'runMeeting', planAccessOf(circle))) throw errors.notAllowed();
-    return this.changeMeeting(planId, meetingId, (meeting) => {
+    return this.changeMeeting(planId, meetingId, (meeting, stored) => {
       if (!attends(meeting, member)) throw errors.notAttending();
       if (meeting.decisions.length >= DECISIONS_MAX) throw errors.meetingFull();
+      if (meetingChars(stored) + body.text.length > LIMITS.maxMeetingCharsPerPlan) throw errors.meetingFull();
       meeting.decisions.push({ id: newId(), sectionId: body.sectionId, text: body.text, by: authorOf(member), at: new Date().toISOString() });
       return true;
     });
@@ -223,7 +225,7 @@ export class PlanMeetings {
   private async changeMeeting(
     planId: string,
     meetingId: string,
-    change: (meeting: StoredMeeting) => boolean,
+    change: (meeting: StoredMeeting, stored: StoredMeetings) => boolean,
     allowed: (meeting: StoredMeeting) => void = () => {},
   ): Promise<Meeting> {
     const { meeting } = await this.change(planId, (stored) => {
@@ -231,7 +233,7 @@ export class PlanMeetings {
       if (!found) throw errors.meetingNotFound();
       allowed(found);
       if (found.endedAt !== null) throw errors.meetingEnded();
-      return { meeting: found, changed: change(found) };
+      return { meeting: found, changed: change(found, stored) };
     });
     return (await this.presenter())(meeting);
   }
@@ -302,6 +304,11 @@ export class PlanMeetings {
 }
 
 /** The ids the plan's actions really carry (not the places readActions gives lines that have none). */
+/** The characters kept in a plan's meeting records (their decisions' words). */
+export function meetingChars(stored: StoredMeetings): number {
+  return stored.meetings.reduce((n, m) => n + m.decisions.reduce((k, d) => k + d.text.length, 0), 0);
+}
+
 export function planActionIds(actionsPart: Record<string, unknown>): string[] {
   const list = actionsPart.list;
   if (!Array.isArray(list)) return [];

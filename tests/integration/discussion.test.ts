@@ -16,7 +16,9 @@ import { myPlansAnswerSchema } from '../../shared/schemas.js';
 import { planComparisonSchema } from '../../shared/versions.js';
 import { memberOf } from '../../server/circle/circleOperations.js';
 import { passageWords, resolveAnchor } from '../../server/discussion/anchors.js';
-import { DISCUSSION_FILE } from '../../server/storage/lowdb/lowdbDiscussionStore.js';
+import { DISCUSSION_FILE, LowdbDiscussionStore } from '../../server/storage/lowdb/lowdbDiscussionStore.js';
+import { discussionChars } from '../../server/discussion/discussionOperations.js';
+import { LIMITS } from '../../shared/limits.js';
 import { addTestMember, createTestPlan, fragmentText, useTestServer, type TestClient, type TestMember } from '../helpers/server.js';
 import { lowdbDocOnDisk, lowdbPlanDir } from '../helpers/stores.js';
 import { waitFor } from '../helpers/wait.js';
@@ -297,13 +299,13 @@ describe('comments and suggestions', () => {
 
     // Declined with a reason: kept, and nothing in the plan changes.
     const declined = suggestionSchema.parse((await decide(plan.owner, replace.id, { decision: 'decline', reason: '  I changed it myself.  ' })).body);
-    expect(declined).toMatchObject({ status: 'declined', decided: { by: { displayName: 'Sam' }, reason: 'I changed it myself.' } });
+    expect(declined).toMatchObject({ status: 'declined', decided: { by: { displayName: 'Sam' }, reason: 'I changed it myself.', onBehalf: false } });
     expect((await decide(plan.owner, replace.id, { decision: 'accept' })).body).toMatchObject({ error: { id: 'suggestionDecided' } });
     expect(sam.text('aboutMe')).toBe('I like planes.');
 
     // The addition was at a point that is still there: Ade, Sam's plan manager, accepts it on his behalf.
     const added = suggestionSchema.parse((await decide(ade, add.id, { decision: 'accept' })).body);
-    expect(added).toMatchObject({ status: 'accepted', decided: { by: { accountId: ade.accountId, role: 'advocate' } } });
+    expect(added).toMatchObject({ status: 'accepted', decided: { by: { accountId: ade.accountId, role: 'advocate' }, onBehalf: true } });
     await waitFor(() => sam.text('aboutMe') === 'I like planes and boats.', 'Sam to see the addition');
     const page = historyPageSchema.parse(await ok(plan.owner, 'GET', `/api/plans/${plan.id}/history`));
     expect(page.items[0]).toMatchObject({ kind: 'suggestion', by: { accountId: megan.accountId }, onBehalf: false, suggestion: { acceptedBy: { accountId: ade.accountId }, onBehalf: true } });
@@ -344,6 +346,83 @@ describe('comments and suggestions', () => {
     expect((await decide(add.id)).status).toBe(200);
     await waitFor(() => sam.text('whatMatters') === 'Seeing my friends.', 'Sam to see the added words');
     expect(await writersOf(plan.owner, plan.id, sam, 'whatMatters')).toEqual([['Seeing my friends.', megan.accountId]]);
+  });
+
+  it('a suggestion whose words went in but whose mark was not written is only marked on the next accept, never put in twice', async () => {
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
+    const sam = await connect(plan.id, plan.owner);
+    sam.type('aboutMe', 'I like trains.');
+    await saved(sam);
+    const suggest = async (text: string) =>
+      suggestionSchema.parse(await ok(megan, 'POST', `/api/plans/${plan.id}/suggestions`, { sectionId: 'aboutMe', anchor: pointAfter(sam, 'aboutMe', 'trains'), text }));
+    const decide = (id: string, decision: unknown) => request(plan.owner, 'POST', `/api/plans/${plan.id}/suggestions/${id}/decision`, decision);
+    // The disk refuses the write that marks the suggestion accepted, once.
+    const failMarkOnce = async (run: () => Promise<unknown>) => {
+      const original = LowdbDiscussionStore.prototype.update;
+      let fail = true;
+      LowdbDiscussionStore.prototype.update = function (this: LowdbDiscussionStore, ...args: Parameters<typeof original>) {
+        if (fail) {
+          fail = false;
+          return Promise.reject(new Error('disk full'));
+        }
+        return original.apply(this, args);
+      } as typeof original;
+      try {
+        return await run();
+      } finally {
+        LowdbDiscussionStore.prototype.update = original;
+      }
+    };
+
+    // Words for one paragraph: a line break is refused (the browser turns it into a space).
+    expect(
+      await request(megan, 'POST', `/api/plans/${plan.id}/suggestions`, { sectionId: 'aboutMe', anchor: pointAfter(sam, 'aboutMe', 'trains'), text: ' and\nboats' }),
+    ).toMatchObject({ status: 400, body: { error: { id: 'invalidRequest' } } });
+    const boats = await suggest(' and boats');
+    expect(((await failMarkOnce(() => decide(boats.id, { decision: 'accept' }))) as { status: number }).status).toBe(500);
+    await waitFor(() => sam.text('aboutMe') === 'I like trains and boats.', 'the words in the plan');
+    const again = await decide(boats.id, { decision: 'accept' });
+    expect(again.status).toBe(200);
+    expect(suggestionSchema.parse(again.body).status).toBe('accepted');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sam.text('aboutMe')).toBe('I like trains and boats.');
+    expect((await env.server.history.read(plan.id)).filter((e) => e.kind === 'suggestion')).toHaveLength(1);
+
+    // Declining one whose words already went in marks it as it is: accepted.
+    const planes = await suggest(' and planes');
+    await failMarkOnce(() => decide(planes.id, { decision: 'accept' }));
+    await waitFor(() => sam.text('aboutMe') === 'I like trains and planes and boats.', 'the second words in the plan');
+    expect(await decide(planes.id, { decision: 'decline' })).toMatchObject({ status: 409, body: { error: { id: 'suggestionDecided' } } });
+    expect((await discussion(plan.owner, plan.id)).suggestions.find((x) => x.id === planes.id)!.status).toBe('accepted');
+  });
+
+  it('keeps one member from using up the room for everyone: a share per member, a limit on the words kept', async () => {
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const rhys = await addTestMember(env.server, plan, { name: 'Rhys', role: 'provider', level: 'comment' });
+    const chars = discussionChars;
+    expect(chars({ comments: [], suggestions: [] })).toBe(0);
+    // Fill Rhys's share straight into the store (the API would take minutes at its rate limit), then ask once more.
+    await env.server.discussions.update(plan.id, (d) => {
+      for (let i = 0; i < LIMITS.maxCommentsAndRepliesPerAuthor; i += 1) {
+        d.comments.push({ id: `comment${String(i).padStart(6, '0')}`, sectionId: 'aboutMe', anchor: null, by: { accountId: rhys.accountId, role: 'provider' }, at: new Date().toISOString(), text: 'x', replies: [], resolved: { by: { accountId: rhys.accountId, role: 'provider' }, at: new Date().toISOString() } });
+      }
+    });
+    expect(await request(rhys, 'POST', `/api/plans/${plan.id}/comments`, { sectionId: 'aboutMe', text: 'One more' })).toMatchObject({ status: 409, body: { error: { id: 'tooManyFromYou' } } });
+    // Sam can still comment.
+    expect((await request(plan.owner, 'POST', `/api/plans/${plan.id}/comments`, { sectionId: 'aboutMe', text: 'Mine' })).status).toBe(201);
+  });
+
+  it(`limits changes to comments, suggestions and meetings to ${LIMITS.maxConversationChangesPerMinute} a minute per account; reading is not limited`, async () => {
+    const plan = await createTestPlan(env.server, 'england', 'Sam');
+    const megan = await addTestMember(env.server, plan, { name: 'Megan', role: 'family' });
+    const post = (member: TestMember, i: number) => request(member, 'POST', `/api/plans/${plan.id}/comments`, { sectionId: 'whatMatters', text: `Note ${i}` });
+    for (let i = 0; i < LIMITS.maxConversationChangesPerMinute; i += 1) expect((await post(megan, i)).status).toBe(201);
+    expect(await post(megan, 99)).toMatchObject({ status: 429, body: { error: { id: 'tooManyChanges' } } });
+    expect(await request(megan, 'POST', `/api/plans/${plan.id}/meetings`, { kind: 'review' })).toMatchObject({ status: 429 });
+    expect((await discussion(megan, plan.id)).comments).toHaveLength(LIMITS.maxConversationChangesPerMinute);
+    // Someone else carries on.
+    expect((await post(plan.owner, 1)).status).toBe(201);
   });
 
   it('a damaged discussion file is reported clearly, never written over, and the server carries on', async () => {

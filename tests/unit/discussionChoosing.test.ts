@@ -56,7 +56,7 @@ const discussion = (comments: Comment[], suggestions: Suggestion[]): Discussion 
 describe('newsBetween', () => {
   it('tells of one thing someone else did, by kind', () => {
     expect(newsBetween(discussion([], []), discussion([], [suggestion()]), sam.accountId)).toMatchObject({ kind: 'suggested', by: megan, sectionId: 'aboutMe' });
-    expect(newsBetween(discussion([], [suggestion()]), discussion([], [suggestion({ status: 'accepted', decided: { by: sam, at, reason: null } })]), megan.accountId)).toMatchObject({ kind: 'accepted', by: sam });
+    expect(newsBetween(discussion([], [suggestion()]), discussion([], [suggestion({ status: 'accepted', decided: { by: sam, at, reason: null, onBehalf: false } })]), megan.accountId)).toMatchObject({ kind: 'accepted', by: sam });
     expect(newsBetween(discussion([comment()], []), discussion([comment({ replies: [{ id: 'reply-000001', by: sam, at, text: 'Yes' }] })], []), megan.accountId)).toMatchObject({ kind: 'replied', by: sam });
     expect(newsBetween(discussion([comment()], []), discussion([comment({ resolved: { by: sam, at } })], []), megan.accountId)).toMatchObject({ kind: 'resolved', by: sam });
   });

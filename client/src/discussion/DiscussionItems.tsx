@@ -149,6 +149,7 @@ export function SuggestionItem({ suggestion, canDecide, personName, ...props }: 
           <p className="discussion-status">
             <span className="badge">{suggestion.status === 'accepted' ? t('discussion.acceptedBadge') : t('discussion.declinedBadge')}</span>{' '}
             {t(suggestion.status === 'accepted' ? 'discussion.acceptedBy' : 'discussion.declinedBy', { who: personLabel(decided.by, t), when: when(decided.at) })}
+            {decided.onBehalf && ` ${t('discussion.onBehalf')}`}
             {decided.reason && ` ${t('discussion.declinedReason', { reason: decided.reason })}`}
           </p>
         )

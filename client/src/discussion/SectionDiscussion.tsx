@@ -269,6 +269,7 @@ export function SectionDiscussion(props: { editor: Editor; sectionId: SectionId;
                 t('discussion.untilAccepted', { name: author }),
               ].join(' ')}
               optional={!compose.point}
+              oneLine
               max={SUGGESTION_MAX}
               submitLabel={t('discussion.sendSuggestion')}
               onSubmit={async (text) => {

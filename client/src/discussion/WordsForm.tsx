@@ -12,6 +12,8 @@ export function WordsForm(props: {
   /** Whether it may be sent empty (proposed words that take a passage out; a reason that is optional). */
   optional?: boolean;
   max: number;
+  /** Words that go into one paragraph (a suggestion): line breaks become spaces as they are typed or pasted. */
+  oneLine?: boolean;
   submitLabel: string;
   onSubmit: (text: string) => Promise<void>;
   onClose: () => void;
@@ -62,7 +64,7 @@ export function WordsForm(props: {
           required={!props.optional}
           aria-invalid={problem ? true : undefined}
           aria-describedby={describedBy || undefined}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => setText(props.oneLine ? e.target.value.replace(/\r?\n/g, ' ') : e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') props.onClose();
           }}
