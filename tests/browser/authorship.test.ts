@@ -91,7 +91,7 @@ it('colours each passage by its author, with a legend, tooltips and a caret line
   expect(await toggleCy.getAttribute('aria-pressed')).toBe('true');
   await a.page.locator('#section-howNeedsMet').scrollIntoViewIfNeeded();
   await screenshot(a.page, 'authorship-on-cy');
-  await a.page.getByRole('button', { name: 'English' }).click();
+  await a.page.getByRole('button', { name: 'English', exact: true }).click();
 
   // Switching off takes the colours away again.
   await toggle.click();

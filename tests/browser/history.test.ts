@@ -175,7 +175,7 @@ it('reads in Welsh, and someone not in the circle sees no history', async () => 
   expect(await seriousAccessibilityViolations(rhian.page)).toEqual([]);
   await rhian.page.locator('.history-timeline').scrollIntoViewIfNeeded();
   await screenshot(rhian.page, 'history-welsh');
-  await rhian.page.getByRole('button', { name: 'English' }).click();
+  await rhian.page.getByRole('button', { name: 'English', exact: true }).click();
 
   // Someone signed in but not in the circle is told so, and sees no entry.
   const outsider = await createTestPlan(env.server, 'england', 'Jo Bloggs');

@@ -38,7 +38,7 @@ it('lists plans on this device with names that tell them apart, and announces th
 
   await page.getByRole('button', { name: 'Cymraeg' }).click();
   expect((await list.getByRole('link').allInnerTexts())[1]).toMatch(/^Cynllun cymorth, agorwyd ar 23 Tachwedd 2026 am \d\d:\d\d$/);
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
 
   // Opening a plan from the list moves focus to the new page's heading.
   await list.getByRole('link', { name: /^Test plan for Rhian/ }).click();

@@ -208,7 +208,7 @@ it('compares two saved versions, and says clearly when the server refuses a rest
   expect(await dafydd.page.locator('[data-section="aboutMe"] ins').getAttribute('title')).toMatch(/^Ychwanegwyd gan Rhian Price \(Y person y mae'r cynllun amdano\), /);
   await dafydd.page.locator('.diff-legend').scrollIntoViewIfNeeded();
   await screenshot(dafydd.page, 'compare-cy');
-  await dafydd.page.getByRole('button', { name: 'English' }).click();
+  await dafydd.page.getByRole('button', { name: 'English', exact: true }).click();
 
   expect(rhian.problems).toEqual([]);
   // The browser logs the refused request (the 403 of the restore); nothing else.

@@ -75,7 +75,7 @@ it('leaves no English catalogue text on any screen in Welsh, and comes back to E
   }
   await signedOut.close();
 
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
   await expect.poll(() => page.locator('h1').first().innerText()).toBe('Page not found');
 });
@@ -114,7 +114,7 @@ it('has no serious or critical axe findings on any screen, in English and in Wel
   const screens = ['/', `/plans/${plan.id}`, `/plans/${plan.id}/history`, `/plans/${plan.id}/versions`, `/plans/${plan.id}/compare?from=${seq}`, `/plans/${plan.id}/copies`, '/account', '/accessibility'];
   const signedOut = await (await env.browser.newContext()).newPage();
   for (const language of ['English', 'Cymraeg']) {
-    await page.getByRole('button', { name: language }).click();
+    await page.getByRole('button', { name: language, exact: true }).click();
     for (const path of screens) {
       await page.goto(`${env.server.url}${path}`);
       await page.locator('h1').first().waitFor();
@@ -122,7 +122,7 @@ it('has no serious or critical axe findings on any screen, in English and in Wel
       expect(await seriousAccessibilityViolations(page), `${language} ${path}`).toEqual([]);
     }
     await signedOut.goto(`${env.server.url}/sign-in`);
-    await signedOut.getByRole('button', { name: language }).click();
+    await signedOut.getByRole('button', { name: language, exact: true }).click();
     for (const path of ['/sign-in', '/sign-up']) {
       await signedOut.goto(`${env.server.url}${path}`);
       await signedOut.locator('h1').first().waitFor();
