@@ -9,6 +9,7 @@ import type { SectionId } from '../../../shared/sections.js';
 import * as api from '../api.js';
 import { errorKey } from '../api.js';
 import type { PlanSession } from '../sync/planSession.js';
+import { oneFetchAtATime } from '../sync/oneAtATime.js';
 
 /** What someone else just did, for the status line. */
 export type DiscussionNews =
@@ -43,39 +44,19 @@ export function useDiscussion(planId: string, session: PlanSession | null, myAcc
 
   useEffect(() => {
     let live = true;
-    let busy: Promise<void> | null = null;
-    let again = false;
     let last: Discussion | null = null;
-    // One request at a time; a change during it asks again after it, so the last answer is never stale.
-    const fetchNow = (): Promise<void> => {
-      if (busy) {
-        again = true;
-        return busy;
-      }
-      busy = api
-        .fetchDiscussion(planId)
-        .then(
-          (answer) => {
-            if (!live) return;
-            const happened = last ? newsBetween(last, answer, me.current) : null;
-            last = answer;
-            setDiscussion(answer);
-            setError(null);
-            if (happened) setNews(happened);
-          },
-          (err: unknown) => {
-            if (live) setError(errorKey(err));
-          },
-        )
-        .finally(() => {
-          busy = null;
-          if (again && live) {
-            again = false;
-            void fetchNow();
-          }
-        });
-      return busy;
-    };
+    const fetchNow = oneFetchAtATime(
+      () => api.fetchDiscussion(planId),
+      (answer) => {
+        const happened = last ? newsBetween(last, answer, me.current) : null;
+        last = answer;
+        setDiscussion(answer);
+        setError(null);
+        if (happened) setNews(happened);
+      },
+      (err) => setError(errorKey(err)),
+      () => live,
+    );
     load.current = fetchNow;
     void fetchNow();
     const stopListening = session?.onDiscussionChanged(() => void fetchNow());

@@ -8,6 +8,7 @@ import type { SectionId } from '../../../shared/sections.js';
 import * as api from '../api.js';
 import { errorKey } from '../api.js';
 import type { PlanSession } from '../sync/planSession.js';
+import { oneFetchAtATime } from '../sync/oneAtATime.js';
 
 export interface MeetingActions {
   start: (kind: MeetingKind) => Promise<void>;
@@ -38,37 +39,17 @@ export function useMeeting(planId: string, session: PlanSession | null): Meeting
 
   useEffect(() => {
     let live = true;
-    let busy: Promise<void> | null = null;
-    let again = false;
-    // One request at a time; a change during it asks again after it, so the last answer is never stale.
-    const fetchNow = (): Promise<void> => {
-      if (busy) {
-        again = true;
-        return busy;
-      }
-      busy = api
-        .fetchMeetings(planId)
-        .then(
-          (answer) => {
-            if (!live) return;
-            setCurrent(answer.current);
-            setPast(answer.past);
-            setError(null);
-            setLoaded(true);
-          },
-          (err: unknown) => {
-            if (live) setError(errorKey(err));
-          },
-        )
-        .finally(() => {
-          busy = null;
-          if (again && live) {
-            again = false;
-            void fetchNow();
-          }
-        });
-      return busy;
-    };
+    const fetchNow = oneFetchAtATime(
+      () => api.fetchMeetings(planId),
+      (answer) => {
+        setCurrent(answer.current);
+        setPast(answer.past);
+        setError(null);
+        setLoaded(true);
+      },
+      (err) => setError(errorKey(err)),
+      () => live,
+    );
     load.current = fetchNow;
     void fetchNow();
     const stopListening = session?.onMeetingChanged(() => void fetchNow());
