@@ -24,7 +24,7 @@ import { planAccessOf, requireMember } from '../circle/circleOperations.js';
 import { DamagedFileError, errors } from '../errors.js';
 import { namer, type PlanHistories } from '../history/historyOperations.js';
 import type { PlanRecords } from '../history/planRecords.js';
-import { getPlan } from '../plans/planOperations.js';
+import { planWithMember } from '../plans/planOperations.js';
 import type {
   AccountStore,
   CircleStore,
@@ -318,10 +318,8 @@ export class PlanDiscussions {
     return found;
   }
 
-  private async memberOf(planId: string, accountId: string) {
-    const plan = await getPlan(this.deps.store, planId);
-    const circle = await this.deps.circles.getCircle(plan.id);
-    return { plan, circle, member: requireMember(circle, accountId) };
+  private memberOf(planId: string, accountId: string) {
+    return planWithMember(this.deps.store, this.deps.circles, planId, accountId);
   }
 
   private async read(planId: string): Promise<StoredDiscussion> {

@@ -5,11 +5,11 @@
 import * as Y from 'yjs';
 import type { CopyFormat, CopyList, CopyQuery } from '../../shared/copies.js';
 import { can } from '../../shared/permissions.js';
-import { planAccessOf, requireMember } from '../circle/circleOperations.js';
+import { planAccessOf } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
 import { namer, rebuildAt, type PlanHistories } from '../history/historyOperations.js';
 import type { PlanRecords } from '../history/planRecords.js';
-import { getPlan } from '../plans/planOperations.js';
+import { planWithMember } from '../plans/planOperations.js';
 import type { AccountStore, CircleStore, PlanStore } from '../storage/types.js';
 import { docxCopy } from './docxCopy.js';
 import { pdfCopy } from './pdfCopy.js';
@@ -28,9 +28,7 @@ export class PlanCopies {
 
   /** A copy for `accountId` (a member who may export the plan), recorded in the history once it is made. */
   async make(planId: string, accountId: string, format: CopyFormat, query: CopyQuery): Promise<PlanCopy> {
-    const plan = await getPlan(this.deps.store, planId);
-    const circle = await this.deps.circles.getCircle(planId);
-    const member = requireMember(circle, accountId);
+    const { plan, circle, member } = await planWithMember(this.deps.store, this.deps.circles, planId, accountId);
     if (!can(member, 'exportPlan', planAccessOf(circle))) throw errors.notAllowed();
     const nameOf = await namer(this.deps.accounts);
     const people = await Promise.all(circle.members.map(async (m) => ({ displayName: await nameOf(m.accountId), role: m.role })));

@@ -5,11 +5,11 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { copyQuerySchema, type CopyFormat } from '../../shared/copies.js';
 import { can } from '../../shared/permissions.js';
 import { agreementRequestSchema, compareQuerySchema, newVersionSchema, restoreRequestSchema } from '../../shared/versions.js';
-import { planAccessOf, requireMember } from '../circle/circleOperations.js';
+import { planAccessOf } from '../circle/circleOperations.js';
 import { errors } from '../errors.js';
 import type { PlanCopies } from '../exports/planCopies.js';
 import type { PlanRecords } from '../history/planRecords.js';
-import { getPlan } from '../plans/planOperations.js';
+import { planWithMember } from '../plans/planOperations.js';
 import type { CircleStore, PlanStore } from '../storage/types.js';
 import { requireAccount } from './sessions.js';
 import { parseOrThrow } from './validate.js';
@@ -20,11 +20,7 @@ export function recordRoutes(store: PlanStore, circles: CircleStore, records: Pl
   // Only these paths: the plan's other routes (planRoutes) answer for themselves.
   const router = Router({ mergeParams: true });
   /** The plan and the asker's membership of it (404 for an unknown plan, 403 for someone not in its circle). */
-  const memberOf = async (req: Request) => {
-    const plan = await getPlan(store, planIdOf(req));
-    const circle = await circles.getCircle(plan.id);
-    return { plan, circle, member: requireMember(circle, req.account!.id) };
-  };
+  const memberOf = (req: Request) => planWithMember(store, circles, planIdOf(req), req.account!.id);
 
   router.get('/versions', requireAccount, async (req, res) => {
     const { plan } = await memberOf(req);

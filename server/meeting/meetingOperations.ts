@@ -21,14 +21,14 @@ import {
 import { actsForPerson, can, type CircleMember } from '../../shared/permissions.js';
 import { DATA_PARTS, readActions } from '../../shared/planData.js';
 import type { SectionId } from '../../shared/sections.js';
-import { planAccessOf, requireMember } from '../circle/circleOperations.js';
+import { planAccessOf } from '../circle/circleOperations.js';
 import { DamagedFileError, errors } from '../errors.js';
 import { docxCopy } from '../exports/docxCopy.js';
 import { meetingRecordBlocks, meetingRecordTitle } from '../exports/meetingRecordCopy.js';
 import { pdfCopy } from '../exports/pdfCopy.js';
 import { namer, type PlanHistories } from '../history/historyOperations.js';
 import type { PlanRecords } from '../history/planRecords.js';
-import { getPlan } from '../plans/planOperations.js';
+import { planWithMember } from '../plans/planOperations.js';
 import type { AccountStore, CircleStore, MeetingStore, PlanStore, StoredAuthor, StoredMeeting, StoredMeetings } from '../storage/types.js';
 import { LIMITS } from '../../shared/limits.js';
 import { meetingChangedMessage } from '../sync/messages.js';
@@ -200,9 +200,7 @@ export class PlanMeetings {
 
   /** The record as a PDF or Word file, recorded in the plan's history as a download once it is made. */
   async recordFile(planId: string, accountId: string, meetingId: string, format: CopyFormat, language: CopyLanguage) {
-    const plan = await getPlan(this.deps.store, planId);
-    const circle = await this.deps.circles.getCircle(plan.id);
-    const member = requireMember(circle, accountId);
+    const { plan, circle, member } = await this.memberOf(planId, accountId);
     if (!can(member, 'exportPlan', planAccessOf(circle))) throw errors.notAllowed();
     const record = await this.record(planId, accountId, meetingId);
     const blocks = meetingRecordBlocks({ record, planTitle: plan.title, language, madeAt: new Date() });
@@ -256,10 +254,8 @@ export class PlanMeetings {
     }
   }
 
-  private async memberOf(planId: string, accountId: string) {
-    const plan = await getPlan(this.deps.store, planId);
-    const circle = await this.deps.circles.getCircle(plan.id);
-    return { plan, circle, member: requireMember(circle, accountId) };
+  private memberOf(planId: string, accountId: string) {
+    return planWithMember(this.deps.store, this.deps.circles, planId, accountId);
   }
 
   private async read(planId: string): Promise<StoredMeetings> {

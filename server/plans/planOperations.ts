@@ -62,7 +62,12 @@ export async function getPlan(store: PlanStore, planId: string): Promise<PlanMet
 
 /** A plan's metadata for a member of its circle; anyone else is told they are not in it. */
 export async function getPlanForMember(store: PlanStore, circles: CircleStore, planId: string, accountId: string): Promise<PlanMeta> {
-  const meta = await getPlan(store, planId);
-  requireMember(await circles.getCircle(planId), accountId);
-  return meta;
+  return (await planWithMember(store, circles, planId, accountId)).plan;
+}
+
+/** The plan, its circle and the asker's membership of it (404 for an unknown plan, 403 for someone not in its circle). */
+export async function planWithMember(store: PlanStore, circles: CircleStore, planId: string, accountId: string) {
+  const plan = await getPlan(store, planId);
+  const circle = await circles.getCircle(plan.id);
+  return { plan, circle, member: requireMember(circle, accountId) };
 }
